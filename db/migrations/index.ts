@@ -1,0 +1,11 @@
+import type { Migration } from 'kysely';
+import * as foundation from './2026_11_24_1000_foundation';
+
+/**
+ * Every migration, by name. Kysely's Migrator runs them in name order; the names are
+ * date-prefixed so that order is the order they were written. A test checks that every file
+ * in this folder is listed here, so a forgotten registration fails CI instead of production.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026_11_24_1000_foundation': foundation,
+};

@@ -1,0 +1,5 @@
+import { sequence } from 'astro:middleware';
+import { security } from './server/http/security-middleware';
+import { session } from './server/http/session-middleware';
+
+export const onRequest = sequence(security, session);

@@ -1,0 +1,76 @@
+import { sql } from 'kysely';
+import type { DbOrTx } from '../db';
+import { addMs, isoNow } from '../../lib/time';
+
+/**
+ * Fixed-window counters kept in the database, so a limit holds across processes and
+ * restarts. One atomic upsert per hit: a window that has ended starts again at 1.
+ */
+export interface Limit {
+  max: number;
+  windowMs: number;
+}
+
+export interface LimitState {
+  count: number;
+  windowEndsAt: string;
+  /** The counter has reached the limit: the next attempt should be refused (check-then-hit). */
+  isLimited: boolean;
+  /** This hit went over the limit (hit-then-check, for request quotas). */
+  isExceeded: boolean;
+  retryAfterSeconds: number;
+}
+
+function toState(count: number, windowEndsAt: string, limit: Limit, now: Date): LimitState {
+  const remainingMs = Math.max(0, Date.parse(windowEndsAt) - now.getTime());
+  return {
+    count,
+    windowEndsAt,
+    isLimited: count >= limit.max,
+    isExceeded: count > limit.max,
+    retryAfterSeconds: Math.max(1, Math.ceil(remainingMs / 1000)),
+  };
+}
+
+/** Reads a counter without changing it. */
+export async function peekLimit(
+  db: DbOrTx,
+  key: string,
+  limit: Limit,
+  now: Date = new Date(),
+): Promise<LimitState> {
+  const row = await db
+    .selectFrom('rate_limits')
+    .select(['count', 'window_ends_at'])
+    .where('key', '=', key)
+    .executeTakeFirst();
+  if (!row || row.window_ends_at <= isoNow(now)) return toState(0, isoNow(now), limit, now);
+  return toState(row.count, row.window_ends_at, limit, now);
+}
+
+/** Counts one hit and returns the state after it. */
+export async function hitLimit(
+  db: DbOrTx,
+  key: string,
+  limit: Limit,
+  now: Date = new Date(),
+): Promise<LimitState> {
+  const nowIso = isoNow(now);
+  const windowEnd = addMs(nowIso, limit.windowMs);
+  const row = await db
+    .insertInto('rate_limits')
+    .values({ key, count: 1, window_ends_at: windowEnd })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        count: sql<number>`case when rate_limits.window_ends_at <= ${nowIso} then 1 else rate_limits.count + 1 end`,
+        window_ends_at: sql<string>`case when rate_limits.window_ends_at <= ${nowIso} then ${windowEnd} else rate_limits.window_ends_at end`,
+      }),
+    )
+    .returning(['count', 'window_ends_at'])
+    .executeTakeFirstOrThrow();
+  return toState(row.count, row.window_ends_at, limit, now);
+}
+
+export async function resetLimit(db: DbOrTx, key: string): Promise<void> {
+  await db.deleteFrom('rate_limits').where('key', '=', key).execute();
+}

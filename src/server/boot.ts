@@ -1,0 +1,47 @@
+import { seedDemo } from '../../db/seed/index';
+import { deleteExpiredSessions } from './auth/session-repository';
+import { config } from './config';
+import { getDb } from './db';
+import { deleteFinishedJobsBefore } from './jobs/repository';
+import { registerPeriodicTask, startJobRunner } from './jobs/runner';
+import { createSmtpTransport } from './mail/smtp';
+import { migrateToLatest } from './migrations';
+import { DAY, HOUR, isoNow } from '../lib/time';
+
+registerPeriodicTask({
+  name: 'sessions:cleanup',
+  everyMs: HOUR,
+  run: async (db, _payload, now) => {
+    await deleteExpiredSessions(db, isoNow(now));
+  },
+});
+registerPeriodicTask({
+  name: 'jobs:cleanup',
+  everyMs: DAY,
+  run: async (db, _payload, now) => {
+    await deleteFinishedJobsBefore(db, isoNow(new Date(now.getTime() - 7 * DAY)));
+  },
+});
+
+let ready: Promise<void> | undefined;
+
+/**
+ * Prepares the process once: migrations, demo data (development, or CHASM_DEMO=1), and the
+ * background job runner. The first request awaits it; later requests find it settled.
+ */
+export function ensureReady(): Promise<void> {
+  ready ??= (async () => {
+    const cfg = config();
+    const db = getDb();
+    await migrateToLatest(db);
+    if (cfg.shouldSeedDemo) await seedDemo(db, { password: cfg.demoPassword });
+    if (cfg.runJobs) {
+      const transport = cfg.smtpUrl ? createSmtpTransport(cfg.smtpUrl, cfg.mailFrom) : null;
+      startJobRunner(db, transport);
+    }
+  })().catch((error: unknown) => {
+    ready = undefined;
+    throw error;
+  });
+  return ready;
+}

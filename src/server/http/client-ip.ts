@@ -1,0 +1,18 @@
+import type { APIContext } from 'astro';
+import { config } from '../config';
+
+/**
+ * The client's address, for rate limits only (it is never stored in clear). Behind a proxy
+ * (TRUST_PROXY=1) the first X-Forwarded-For entry; otherwise the socket's address.
+ */
+export function clientIp(context: Pick<APIContext, 'request' | 'clientAddress'>): string {
+  if (config().trustProxy) {
+    const forwarded = context.request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return context.clientAddress;
+  } catch {
+    return 'unknown';
+  }
+}

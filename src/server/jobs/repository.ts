@@ -1,0 +1,66 @@
+import type { DbOrTx } from '../db';
+import type { Job, NewJob } from '../schema';
+
+export async function insertJob(db: DbOrTx, job: NewJob): Promise<boolean> {
+  const result = await db
+    .insertInto('jobs')
+    .values(job)
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export async function findDueJobIds(db: DbOrTx, nowIso: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('jobs')
+    .select('id')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'queued'), eb('run_at', '<=', nowIso)]),
+        eb.and([eb('status', '=', 'running'), eb('locked_until', '<', nowIso)]),
+      ]),
+    )
+    .orderBy('run_at')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Claims a job with a conditional update, so exactly one process runs it. */
+export async function claimJob(
+  db: DbOrTx,
+  id: string,
+  nowIso: string,
+  lockedUntil: string,
+): Promise<Job | undefined> {
+  const result = await db
+    .updateTable('jobs')
+    .set((eb) => ({ status: 'running', locked_until: lockedUntil, attempts: eb('attempts', '+', 1) }))
+    .where('id', '=', id)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'queued'), eb('run_at', '<=', nowIso)]),
+        eb.and([eb('status', '=', 'running'), eb('locked_until', '<', nowIso)]),
+      ]),
+    )
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) return undefined;
+  return db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function finishJob(
+  db: DbOrTx,
+  id: string,
+  changes: { status: Job['status']; last_error?: string | null; run_at?: string; finished_at?: string | null },
+): Promise<void> {
+  await db.updateTable('jobs').set({ ...changes, locked_until: null }).where('id', '=', id).execute();
+}
+
+export async function deleteFinishedJobsBefore(db: DbOrTx, beforeIso: string): Promise<number> {
+  const result = await db
+    .deleteFrom('jobs')
+    .where('status', '=', 'done')
+    .where('finished_at', '<', beforeIso)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

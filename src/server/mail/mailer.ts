@@ -1,0 +1,101 @@
+import { newId } from '../../lib/ids';
+import { isoNow, MINUTE, addMs } from '../../lib/time';
+import type { DbOrTx } from '../db';
+import * as outbox from './outbox-repository';
+
+export interface MailInput {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  /** What kind of e-mail this is: `password_reset`, `invitation`, `campaign`… */
+  category: string;
+  /** Not before this time (campaign steps are scheduled ahead). Defaults to now. */
+  sendAfter?: string;
+  /** The same key is stored once, so retries and double submits never duplicate an e-mail. */
+  dedupeKey?: string;
+  headers?: Record<string, string>;
+}
+
+/**
+ * Puts an e-mail in the outbox. Call it inside the transaction that causes the e-mail, so
+ * the e-mail exists exactly when the change it reports does.
+ */
+export async function enqueueMail(db: DbOrTx, mail: MailInput, now: Date = new Date()): Promise<boolean> {
+  return outbox.insertOutboxMessage(db, {
+    id: newId(now.getTime()),
+    to_address: mail.to,
+    subject: mail.subject,
+    body_text: mail.text,
+    body_html: mail.html ?? null,
+    category: mail.category,
+    status: 'pending',
+    send_after: mail.sendAfter ?? isoNow(now),
+    last_error: null,
+    locked_until: null,
+    delivered_at: null,
+    dedupe_key: mail.dedupeKey ?? null,
+    headers: mail.headers ? JSON.stringify(mail.headers) : null,
+    created_at: isoNow(now),
+  });
+}
+
+/** Something that can send one e-mail (SMTP in production, a recorder in tests). */
+export interface MailTransport {
+  send(message: {
+    to: string;
+    subject: string;
+    text: string;
+    html?: string;
+    headers?: Record<string, string>;
+  }): Promise<void>;
+}
+
+const MAX_ATTEMPTS = 5;
+const LEASE_MS = 2 * MINUTE;
+
+/**
+ * Delivers due messages. Without a transport (no SMTP_URL) a due message is marked `kept`:
+ * it stays readable at /admin/outbox, which is where e-mail goes in development.
+ * Failures retry with exponential backoff (1, 2, 4, 8 minutes) and then stop as `failed`.
+ */
+export async function deliverDueMail(
+  db: DbOrTx,
+  transport: MailTransport | null,
+  now: Date = new Date(),
+  batchSize = 25,
+): Promise<{ delivered: number; failed: number }> {
+  const nowIso = isoNow(now);
+  const ids = await outbox.findDueMessageIds(db, nowIso, batchSize);
+  let delivered = 0;
+  let failed = 0;
+  for (const id of ids) {
+    const message = await outbox.claimMessage(db, id, nowIso, addMs(nowIso, LEASE_MS));
+    if (!message) continue;
+    if (!transport) {
+      await outbox.finishMessage(db, id, { status: 'kept', delivered_at: nowIso });
+      delivered++;
+      continue;
+    }
+    try {
+      await transport.send({
+        to: message.to_address,
+        subject: message.subject,
+        text: message.body_text,
+        ...(message.body_html ? { html: message.body_html } : {}),
+        ...(message.headers ? { headers: JSON.parse(message.headers) as Record<string, string> } : {}),
+      });
+      await outbox.finishMessage(db, id, { status: 'sent', delivered_at: isoNow() });
+      delivered++;
+    } catch (error) {
+      failed++;
+      const isFinal = message.attempts >= MAX_ATTEMPTS;
+      await outbox.finishMessage(db, id, {
+        status: isFinal ? 'failed' : 'pending',
+        last_error: String(error instanceof Error ? error.message : error).slice(0, 500),
+        send_after: addMs(nowIso, 2 ** (message.attempts - 1) * MINUTE),
+      });
+    }
+  }
+  return { delivered, failed };
+}

@@ -1,0 +1,109 @@
+import type { DbOrTx } from '../db';
+import type { NewOutboxMessage, OutboxMessage, OutboxStatus } from '../schema';
+
+/** Inserts a message; with a dedupe key already present, nothing happens. Returns whether it was stored. */
+export async function insertOutboxMessage(db: DbOrTx, message: NewOutboxMessage): Promise<boolean> {
+  const result = await db
+    .insertInto('outbox')
+    .values(message)
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export async function findDueMessageIds(db: DbOrTx, nowIso: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('outbox')
+    .select('id')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'pending'), eb('send_after', '<=', nowIso)]),
+        eb.and([eb('status', '=', 'sending'), eb('locked_until', '<', nowIso)]),
+      ]),
+    )
+    .orderBy('send_after')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Claims one message for delivery. The conditional update succeeds in exactly one process,
+ * which is what keeps two servers from sending the same e-mail.
+ */
+export async function claimMessage(
+  db: DbOrTx,
+  id: string,
+  nowIso: string,
+  lockedUntil: string,
+): Promise<OutboxMessage | undefined> {
+  const result = await db
+    .updateTable('outbox')
+    .set((eb) => ({ status: 'sending', locked_until: lockedUntil, attempts: eb('attempts', '+', 1) }))
+    .where('id', '=', id)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'pending'), eb('send_after', '<=', nowIso)]),
+        eb.and([eb('status', '=', 'sending'), eb('locked_until', '<', nowIso)]),
+      ]),
+    )
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) return undefined;
+  return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function finishMessage(
+  db: DbOrTx,
+  id: string,
+  changes: {
+    status: OutboxStatus;
+    delivered_at?: string | null;
+    last_error?: string | null;
+    send_after?: string;
+  },
+): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set({ ...changes, locked_until: null })
+    .where('id', '=', id)
+    .execute();
+}
+
+export interface OutboxPage {
+  messages: OutboxMessage[];
+  total: number;
+}
+
+export async function listOutbox(
+  db: DbOrTx,
+  options: { limit: number; offset: number; to?: string },
+): Promise<OutboxPage> {
+  let query = db.selectFrom('outbox');
+  if (options.to) query = query.where('to_address', '=', options.to);
+  const [messages, count] = await Promise.all([
+    query
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(options.limit)
+      .offset(options.offset)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { messages, total: Number(count.n) };
+}
+
+export async function findOutboxMessage(db: DbOrTx, id: string): Promise<OutboxMessage | undefined> {
+  return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Cancels pending messages matching a dedupe-key prefix (an unsubscribed campaign, say). */
+export async function cancelPendingByKeyPrefix(db: DbOrTx, prefix: string): Promise<number> {
+  const result = await db
+    .updateTable('outbox')
+    .set({ status: 'cancelled' })
+    .where('status', '=', 'pending')
+    .where('dedupe_key', 'like', `${prefix}%`)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

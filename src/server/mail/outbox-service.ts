@@ -1,0 +1,24 @@
+import { requireRole } from '../auth/permissions';
+import type { SessionUser } from '../auth/session';
+import type { Db } from '../db';
+import { AppError } from '../errors';
+import * as repo from './outbox-repository';
+
+export const OUTBOX_PAGE_SIZE = 25;
+
+/** The outbox as admins read it: newest first, paginated. */
+export async function listOutboxForAdmin(db: Db, actor: SessionUser | null, page: number, to?: string) {
+  requireRole(actor, ['admin']);
+  return repo.listOutbox(db, {
+    limit: OUTBOX_PAGE_SIZE,
+    offset: (page - 1) * OUTBOX_PAGE_SIZE,
+    ...(to ? { to: to.trim().toLowerCase() } : {}),
+  });
+}
+
+export async function getOutboxMessageForAdmin(db: Db, actor: SessionUser | null, id: string) {
+  requireRole(actor, ['admin']);
+  const message = await repo.findOutboxMessage(db, id);
+  if (!message) throw new AppError('NOT_FOUND', 'There is no message with that id in the outbox.');
+  return message;
+}

@@ -1,0 +1,133 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * Database types, following Kysely's guide. Portable between SQLite and PostgreSQL:
+ * ids are text, times are UTC ISO-8601 text, booleans are integers 0/1, JSON is text.
+ * Later domains add their tables by extending `Database` with an interface of their own.
+ */
+
+export const ROLES = ['admin', 'channel_manager', 'executive', 'partner_admin', 'partner_rep'] as const;
+export type Role = (typeof ROLES)[number];
+export const INTERNAL_ROLES: readonly Role[] = ['admin', 'channel_manager', 'executive'];
+export const PARTNER_ROLES: readonly Role[] = ['partner_admin', 'partner_rep'];
+
+export interface PartnersTable {
+  id: string;
+  name: string;
+  tier: Generated<string>;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  partner_id: string | null;
+  password_hash: string | null;
+  is_active: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  /** Public half of the token, used to find the row. */
+  id: string;
+  /** SHA-256 (hex) of the secret half; the secret itself is never stored. */
+  secret_hash: string;
+  user_id: string;
+  created_at: string;
+  /** Sliding expiry, pushed forward while the session is used. */
+  expires_at: string;
+  /** Hard limit that sliding renewal never passes. */
+  absolute_expires_at: string;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  count: number;
+  window_ends_at: string;
+}
+
+export interface PasswordResetsTable {
+  token_hash: string;
+  user_id: string;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export interface InvitationsTable {
+  id: string;
+  token_hash: string;
+  partner_id: string;
+  email: string;
+  role: Role;
+  invited_by: string | null;
+  expires_at: string;
+  accepted_at: string | null;
+  created_at: string;
+}
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'kept' | 'failed' | 'cancelled';
+
+export interface OutboxTable {
+  id: string;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  body_html: string | null;
+  category: string;
+  status: OutboxStatus;
+  send_after: string;
+  attempts: Generated<number>;
+  last_error: string | null;
+  locked_until: string | null;
+  delivered_at: string | null;
+  /** Makes enqueueing idempotent: the same logical e-mail is stored once. */
+  dedupe_key: string | null;
+  headers: string | null;
+  created_at: string;
+}
+
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface JobsTable {
+  id: string;
+  type: string;
+  payload: string;
+  status: JobStatus;
+  run_at: string;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  locked_until: string | null;
+  last_error: string | null;
+  dedupe_key: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+export interface CoreTables {
+  partners: PartnersTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  rate_limits: RateLimitsTable;
+  password_resets: PasswordResetsTable;
+  invitations: InvitationsTable;
+  outbox: OutboxTable;
+  jobs: JobsTable;
+}
+
+export interface Database extends CoreTables {}
+
+export type Partner = Selectable<PartnersTable>;
+export type NewPartner = Insertable<PartnersTable>;
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type Session = Selectable<SessionsTable>;
+export type Invitation = Selectable<InvitationsTable>;
+export type OutboxMessage = Selectable<OutboxTable>;
+export type NewOutboxMessage = Insertable<OutboxTable>;
+export type Job = Selectable<JobsTable>;
+export type NewJob = Insertable<JobsTable>;

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../../src/server/errors';
+import { readForm, safeNext } from '../../../src/server/http/forms';
+
+function post(body: string): Request {
+  return new Request('http://localhost/x', {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body,
+  });
+}
+
+describe('safeNext', () => {
+  it.each([
+    ['/portal', '/portal'],
+    ['/portal?x=1', '/portal?x=1'],
+    ['//evil.test', '/home'],
+    ['/\\evil.test', '/home'],
+    ['https://evil.test', '/home'],
+    ['javascript:alert(1)', '/home'],
+    ['', '/home'],
+    [null, '/home'],
+  ])('%s → %s', (next, expected) => {
+    expect(safeNext(next, '/home')).toBe(expected);
+  });
+});
+
+describe('readForm', () => {
+  it('reads fields, keeping repeated names as arrays', async () => {
+    expect(await readForm(post('a=1&b=x&b=y'))).toEqual({ a: '1', b: ['x', 'y'] });
+  });
+
+  it('refuses a field over 10 KB and names it', async () => {
+    const error = await readForm(post(`note=${'x'.repeat(10_001)}`)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('BAD_REQUEST');
+    expect((error as AppError).issues?.[0]?.path).toBe('note');
+  });
+
+  it('accepts a field of exactly 10,000 characters', async () => {
+    expect((await readForm(post(`note=${'x'.repeat(10_000)}`))).note).toHaveLength(10_000);
+  });
+});
