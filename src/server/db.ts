@@ -66,12 +66,35 @@ function createPool(url: string, options: DatabaseOptions): pg.Pool {
   });
 }
 
+/**
+ * Kysely prepares every query afresh; better-sqlite3 statements are reusable, so keep the
+ * most recent ones by SQL text. Kysely runs each statement synchronously to completion, so a
+ * cached statement is never in use twice at once.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database, size = 500) {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      let statement = cache.get(text);
+      if (statement) {
+        cache.delete(text);
+      } else {
+        statement = sqlite.prepare(text);
+        if (cache.size >= size) cache.delete(cache.keys().next().value as string);
+      }
+      cache.set(text, statement);
+      return statement;
+    },
+  };
+}
+
 /** Opens the database a URL names: `file:…` (SQLite) or `postgres://…` (PostgreSQL). */
 export function createDatabase(url: string, options: DatabaseOptions = {}): Db {
   if (dialectForUrl(url) === 'postgres') {
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool: createPool(url, options) }) });
   }
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(url) }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(openSqlite(url)) }) });
 }
 
 let shared: Db | undefined;

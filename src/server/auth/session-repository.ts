@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../db';
+import { preparedQuery } from '../prepared';
 import type { Role } from '../schema';
 
 export interface SessionRow {
@@ -30,31 +31,41 @@ export async function insertSession(
   await db.insertInto('sessions').values(row).execute();
 }
 
-/** One query for the session, its user and the user's partner company. */
+/** One query for the session, its user and the user's partner company; runs on every request. */
+const sessionWithUser = preparedQuery(
+  (db: DbOrTx, id: string) =>
+    db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .leftJoin('partners', 'partners.id', 'users.partner_id')
+      .select([
+        'sessions.id',
+        'sessions.secret_hash',
+        'sessions.user_id',
+        'sessions.created_at',
+        'sessions.expires_at',
+        'sessions.absolute_expires_at',
+        'users.email',
+        'users.name',
+        'users.role',
+        'users.is_active',
+        'users.partner_id',
+        'partners.name as partner_name',
+      ])
+      .where('sessions.id', '=', id),
+  [''],
+);
+
 export async function findSessionWithUser(db: DbOrTx, id: string): Promise<SessionRow | undefined> {
-  return db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .leftJoin('partners', 'partners.id', 'users.partner_id')
-    .select([
-      'sessions.id',
-      'sessions.secret_hash',
-      'sessions.user_id',
-      'sessions.created_at',
-      'sessions.expires_at',
-      'sessions.absolute_expires_at',
-      'users.email',
-      'users.name',
-      'users.role',
-      'users.is_active',
-      'users.partner_id',
-      'partners.name as partner_name',
-    ])
-    .where('sessions.id', '=', id)
-    .executeTakeFirst();
+  const rows = await sessionWithUser.run(db, id);
+  return rows[0] as SessionRow | undefined;
 }
 
-export async function updateSessionExpiry(db: DbOrTx, id: string, expiresAt: string): Promise<void> {
+export async function updateSessionExpiry(
+  db: DbOrTx,
+  id: string,
+  expiresAt: string,
+): Promise<void> {
   await db.updateTable('sessions').set({ expires_at: expiresAt }).where('id', '=', id).execute();
 }
 
@@ -67,6 +78,9 @@ export async function deleteSessionsOfUser(db: DbOrTx, userId: string): Promise<
 }
 
 export async function deleteExpiredSessions(db: DbOrTx, nowIso: string): Promise<number> {
-  const result = await db.deleteFrom('sessions').where('expires_at', '<=', nowIso).executeTakeFirst();
+  const result = await db
+    .deleteFrom('sessions')
+    .where('expires_at', '<=', nowIso)
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
