@@ -10,7 +10,11 @@ const command = process.argv[2] ?? 'latest';
 const db = createDatabase(loadConfig().databaseUrl);
 try {
   const ran =
-    command === 'down' ? await migrateDown(db) : command === 'reset' ? await migrateAllDown(db) : await migrateToLatest(db);
+    command === 'down'
+      ? await migrateDown(db)
+      : command === 'reset'
+        ? await migrateAllDown(db)
+        : await migrateToLatest(db);
   console.log(ran.length ? ran.join('\n') : 'Nothing to do: the database is up to date.');
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -34,11 +34,15 @@ try {
 
 // Vitest
 const vitestJson = join(RESULTS, 'vitest.json');
-spawnSync(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`], {
-  cwd: ROOT,
-  stdio: 'inherit',
-  env: process.env,
-});
+spawnSync(
+  bin('vitest'),
+  ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`],
+  {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: process.env,
+  },
+);
 if (existsSync(vitestJson)) {
   const report = JSON.parse(readFileSync(vitestJson, 'utf8')) as {
     numPassedTests: number;
@@ -49,12 +53,15 @@ if (existsSync(vitestJson)) {
   passed += report.numPassedTests;
   failed += report.numFailedTests;
   // A file that failed to load has no test results; count it as one failure so it is not lost.
-  failed += report.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+  failed += report.testResults.filter(
+    (f) => f.status === 'failed' && f.assertionResults.length === 0,
+  ).length;
 } else {
   failed++;
   notes.push('vitest produced no report');
 }
-if (!process.env.TEST_DATABASE_URL) notes.push('PostgreSQL integration suite skipped: TEST_DATABASE_URL is not set');
+if (!process.env.TEST_DATABASE_URL)
+  notes.push('PostgreSQL integration suite skipped: TEST_DATABASE_URL is not set');
 
 // Playwright
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -58,7 +58,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('invitations')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('token_hash', 'text', (c) => c.notNull().unique())
-    .addColumn('partner_id', 'text', (c) => c.notNull().references('partners.id').onDelete('cascade'))
+    .addColumn('partner_id', 'text', (c) =>
+      c.notNull().references('partners.id').onDelete('cascade'),
+    )
     .addColumn('email', 'text', (c) => c.notNull())
     .addColumn('role', 'text', (c) => c.notNull())
     .addColumn('invited_by', 'text', (c) => c.references('users.id').onDelete('set null'))
@@ -66,7 +68,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('accepted_at', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('invitations_partner_idx').on('invitations').column('partner_id').execute();
+  await db.schema
+    .createIndex('invitations_partner_idx')
+    .on('invitations')
+    .column('partner_id')
+    .execute();
 
   await db.schema
     .createTable('outbox')

@@ -10,18 +10,36 @@ export const DEMO_PARTNERS = [
   { key: 'bluepeak', name: 'Bluepeak Consulting', tier: 'registered' },
 ] as const;
 
-export const DEMO_USERS: { email: string; name: string; role: Role; partner?: 'northwind' | 'bluepeak' }[] = [
+export const DEMO_USERS: {
+  email: string;
+  name: string;
+  role: Role;
+  partner?: 'northwind' | 'bluepeak';
+}[] = [
   { email: 'admin@chasm.test', name: 'Ada Admin', role: 'admin' },
   { email: 'channel@chasm.test', name: 'Chen Channel', role: 'channel_manager' },
   { email: 'exec@chasm.test', name: 'Eve Executive', role: 'executive' },
-  { email: 'ana@northwind.test', name: 'Ana Northwind', role: 'partner_admin', partner: 'northwind' },
+  {
+    email: 'ana@northwind.test',
+    name: 'Ana Northwind',
+    role: 'partner_admin',
+    partner: 'northwind',
+  },
   { email: 'raj@northwind.test', name: 'Raj Northwind', role: 'partner_rep', partner: 'northwind' },
   { email: 'lee@bluepeak.test', name: 'Lee Bluepeak', role: 'partner_admin', partner: 'bluepeak' },
 ];
 
 /** Creates the demo partners and users once; returns false when they already exist. */
-export async function seedDemoUsers(db: Db, password: string, now: Date = new Date()): Promise<boolean> {
-  const existing = await db.selectFrom('users').select('id').where('email', '=', 'admin@chasm.test').executeTakeFirst();
+export async function seedDemoUsers(
+  db: Db,
+  password: string,
+  now: Date = new Date(),
+): Promise<boolean> {
+  const existing = await db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', 'admin@chasm.test')
+    .executeTakeFirst();
   if (existing) return false;
   const passwordHash = await hashPassword(password);
   const created = isoNow(now);
@@ -30,7 +48,10 @@ export async function seedDemoUsers(db: Db, password: string, now: Date = new Da
     for (const partner of DEMO_PARTNERS) {
       const id = newId(now.getTime());
       partnerIds.set(partner.key, id);
-      await trx.insertInto('partners').values({ id, name: partner.name, tier: partner.tier, created_at: created }).execute();
+      await trx
+        .insertInto('partners')
+        .values({ id, name: partner.name, tier: partner.tier, created_at: created })
+        .execute();
     }
     for (const user of DEMO_USERS) {
       await trx

@@ -7,7 +7,11 @@ export interface NavItem {
 }
 
 const ITEMS: { href: string; label: string; roles: readonly NavRole[] | 'everyone' }[] = [
-  { href: '/portal', label: 'Portal', roles: ['admin', 'channel_manager', 'partner_admin', 'partner_rep'] },
+  {
+    href: '/portal',
+    label: 'Portal',
+    roles: ['admin', 'channel_manager', 'partner_admin', 'partner_rep'],
+  },
   { href: '/roi', label: 'ROI', roles: 'everyone' },
   { href: '/analytics', label: 'Analytics', roles: ['admin', 'channel_manager', 'executive'] },
   { href: '/admin', label: 'Admin', roles: ['admin'] },
@@ -15,9 +19,9 @@ const ITEMS: { href: string; label: string; roles: readonly NavRole[] | 'everyon
 
 /** The signed-in areas a role may open, in header order. Visitors see only public ones. */
 export function navFor(role: NavRole | null): NavItem[] {
-  return ITEMS.filter((item) => item.roles === 'everyone' || (role !== null && item.roles.includes(role))).map(
-    ({ href, label }) => ({ href, label }),
-  );
+  return ITEMS.filter(
+    (item) => item.roles === 'everyone' || (role !== null && item.roles.includes(role)),
+  ).map(({ href, label }) => ({ href, label }));
 }
 
 /** Whether a nav item is the current section (for aria-current). */

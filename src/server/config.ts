@@ -15,7 +15,11 @@ const envSchema = z.object({
   PUBLIC_ORIGIN: z.string().url().default('http://localhost:4321'),
   DEMO_PASSWORD: z.string().min(8).default('chasm-demo'),
   CHASM_DEMO: z.enum(['0', '1', '']).optional(),
-  SMTP_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  SMTP_URL: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   MAIL_FROM: z.string().default('Chasm <no-reply@chasm.test>'),
   TRUST_PROXY: booleanFlag,
   CHASM_JOBS: z.enum(['0', '1', '']).optional(),

@@ -92,9 +92,13 @@ function withStatementCache(sqlite: SqliteDatabase.Database, size = 500) {
 /** Opens the database a URL names: `file:…` (SQLite) or `postgres://…` (PostgreSQL). */
 export function createDatabase(url: string, options: DatabaseOptions = {}): Db {
   if (dialectForUrl(url) === 'postgres') {
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool: createPool(url, options) }) });
+    return new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: createPool(url, options) }),
+    });
   }
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(openSqlite(url)) }) });
+  return new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(openSqlite(url)) }),
+  });
 }
 
 let shared: Db | undefined;

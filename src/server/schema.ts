@@ -6,7 +6,13 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
  * Later domains add their tables by extending `Database` with an interface of their own.
  */
 
-export const ROLES = ['admin', 'channel_manager', 'executive', 'partner_admin', 'partner_rep'] as const;
+export const ROLES = [
+  'admin',
+  'channel_manager',
+  'executive',
+  'partner_admin',
+  'partner_rep',
+] as const;
 export type Role = (typeof ROLES)[number];
 export const INTERNAL_ROLES: readonly Role[] = ['admin', 'channel_manager', 'executive'];
 export const PARTNER_ROLES: readonly Role[] = ['partner_admin', 'partner_rep'];

@@ -13,7 +13,9 @@ export function zodIssues(error: ZodError): FieldIssue[] {
 export function parseInput<S extends ZodTypeAny>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
   if (!result.success) {
-    throw new AppError('BAD_REQUEST', 'Some fields need attention.', { issues: zodIssues(result.error) });
+    throw new AppError('BAD_REQUEST', 'Some fields need attention.', {
+      issues: zodIssues(result.error),
+    });
   }
   return result.data;
 }
@@ -28,7 +30,10 @@ export function issuesByField(issues: FieldIssue[] | undefined): Record<string, 
 /** Single-line text with a trimmed length limit and a message a person can act on. */
 export function text(label: string, max: number, min = 1) {
   return z
-    .string({ required_error: `${label} is required.`, invalid_type_error: `${label} must be text.` })
+    .string({
+      required_error: `${label} is required.`,
+      invalid_type_error: `${label} must be text.`,
+    })
     .trim()
     .min(min, min <= 1 ? `${label} is required.` : `${label} needs at least ${min} characters.`)
     .max(max, `${label} can be at most ${max} characters.`);

@@ -31,7 +31,9 @@ export interface HttpLoad {
 }
 
 /** Requests per second and latency for one URL, on 127.0.0.1 only. */
-export async function load(options: HttpLoad): Promise<{ rps: number; p50: number; p99: number; errors: number; non2xx: number }> {
+export async function load(
+  options: HttpLoad,
+): Promise<{ rps: number; p50: number; p99: number; errors: number; non2xx: number }> {
   const result = await autocannon({
     url: options.url,
     method: options.method ?? 'GET',
@@ -50,7 +52,10 @@ export async function load(options: HttpLoad): Promise<{ rps: number; p50: numbe
 }
 
 /** Runs a TypeScript server file in a child process (via tsx) and waits for its "ready". */
-export async function forkServer(file: string, env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+export async function forkServer(
+  file: string,
+  env: Record<string, string>,
+): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const child = fork(resolve(import.meta.dirname, file), [], {
     env: { ...process.env, ...env, PORT: String(port) },

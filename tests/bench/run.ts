@@ -29,7 +29,10 @@ async function signIn(baseUrl: string, email: string): Promise<string> {
     headers: { origin: baseUrl, 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ email, password: 'chasm-demo' }).toString(),
   });
-  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('chasm_session='))?.split(';')[0];
+  const cookie = response.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('chasm_session='))
+    ?.split(';')[0];
   if (!cookie) throw new Error(`could not sign in ${email}`);
   return cookie;
 }
@@ -37,7 +40,12 @@ async function signIn(baseUrl: string, email: string): Promise<string> {
 buildIfStale();
 const dir = mkdtempSync(join(tmpdir(), 'chasm-bench-'));
 const databaseUrl = `file:${join(dir, 'bench.sqlite')}`;
-const server = await startBuiltServer({ DATABASE_URL: databaseUrl, CHASM_DEMO: '1', DEMO_PASSWORD: 'chasm-demo', NODE_ENV: 'production' });
+const server = await startBuiltServer({
+  DATABASE_URL: databaseUrl,
+  CHASM_DEMO: '1',
+  DEMO_PASSWORD: 'chasm-demo',
+  NODE_ENV: 'production',
+});
 const only = process.argv[2];
 const rows: BenchRow[] = [];
 const ratios: Ratio[] = [];
@@ -60,10 +68,13 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-const fmt = (n: number) => (Number.isInteger(n) ? n.toLocaleString('en-US') : n.toFixed(n < 10 ? 3 : 1));
+const fmt = (n: number) =>
+  Number.isInteger(n) ? n.toLocaleString('en-US') : n.toFixed(n < 10 ? 3 : 1);
 console.log('\n| suite | measurement | value | detail |\n| --- | --- | ---: | --- |');
 for (const r of rows) {
-  const detail = Object.entries(r.detail ?? {}).map(([k, v]) => `${k}=${typeof v === 'number' ? fmt(v) : v}`).join(' ');
+  const detail = Object.entries(r.detail ?? {})
+    .map(([k, v]) => `${k}=${typeof v === 'number' ? fmt(v) : v}`)
+    .join(' ');
   console.log(`| ${r.suite} | ${r.name} | ${fmt(r.value)} ${r.unit} | ${detail} |`);
 }
 console.log('\n| ratio | value | budget | within |\n| --- | ---: | ---: | --- |');
@@ -74,6 +85,10 @@ for (const r of ratios) {
 const out = resolve(import.meta.dirname, '../../bench-results.json');
 writeFileSync(
   out,
-  JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, rows, ratios }, null, 2),
+  JSON.stringify(
+    { date: new Date().toISOString(), node: process.version, cpus: cpus().length, rows, ratios },
+    null,
+    2,
+  ),
 );
 console.log(`\nWrote ${out}`);

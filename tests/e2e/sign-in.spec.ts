@@ -11,7 +11,10 @@ test('ana signs in, sees her name and partner, and signs out', async ({ page }) 
   const header = page.getByRole('banner');
   await expect(header).toContainText('Ana Northwind');
   await expect(header).toContainText('Northwind Integrators');
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Portal', 'ROI']);
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText([
+    'Portal',
+    'ROI',
+  ]);
 
   await header.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/login\?notice=signed-out$/);
@@ -37,7 +40,10 @@ test.describe('without JavaScript', () => {
   });
 });
 
-test('an admin reads a password-reset e-mail in the outbox and the link works', async ({ page, browser }) => {
+test('an admin reads a password-reset e-mail in the outbox and the link works', async ({
+  page,
+  browser,
+}) => {
   await page.goto('/forgot-password');
   await page.getByLabel('E-mail').fill('raj@northwind.test');
   await page.getByRole('button', { name: 'Send reset link' }).click();

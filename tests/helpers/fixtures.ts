@@ -10,14 +10,23 @@ export const TEST_PASSWORD = 'correct horse battery';
 /** Inserts a partner company and returns its id. */
 export async function makePartner(db: Db, name = `Partner ${newId().slice(-6)}`): Promise<string> {
   const id = newId();
-  await db.insertInto('partners').values({ id, name, tier: 'registered', created_at: isoNow() }).execute();
+  await db
+    .insertInto('partners')
+    .values({ id, name, tier: 'registered', created_at: isoNow() })
+    .execute();
   return id;
 }
 
 /** Inserts a user with TEST_PASSWORD and returns it. */
 export async function makeUser(
   db: Db,
-  options: { role: Role; partnerId?: string | null; email?: string; name?: string; isActive?: boolean },
+  options: {
+    role: Role;
+    partnerId?: string | null;
+    email?: string;
+    name?: string;
+    isActive?: boolean;
+  },
 ) {
   cachedHash ??= hashPassword(TEST_PASSWORD);
   const id = newId();

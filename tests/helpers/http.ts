@@ -35,11 +35,14 @@ export function sessionCookie(response: Response): string | undefined {
 export async function signIn(email: string, password = DEMO_PASSWORD): Promise<string> {
   const response = await postForm('/login', { email, password });
   const cookie = sessionCookie(response);
-  if (response.status !== 303 || !cookie) throw new Error(`sign-in failed for ${email}: ${response.status}`);
+  if (response.status !== 303 || !cookie)
+    throw new Error(`sign-in failed for ${email}: ${response.status}`);
   return cookie;
 }
 
 export async function me(cookie?: string): Promise<any> {
-  const response = await fetch(`${baseUrl()}/api/trpc/auth.me`, { headers: cookie ? { cookie } : {} });
+  const response = await fetch(`${baseUrl()}/api/trpc/auth.me`, {
+    headers: cookie ? { cookie } : {},
+  });
   return ((await response.json()) as any).result.data;
 }

@@ -28,7 +28,10 @@ export interface RunningServer {
  * Starts the built server (`dist/server/entry.mjs`) in a child process with its own database
  * and waits until /api/health answers, which means migrations and demo data are done.
  */
-export async function startBuiltServer(env: Record<string, string>, port?: number): Promise<RunningServer> {
+export async function startBuiltServer(
+  env: Record<string, string>,
+  port?: number,
+): Promise<RunningServer> {
   const chosen = port ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${chosen}`;
   let log = '';

@@ -20,7 +20,10 @@ export async function callTrpc(
   const request = new Request(url, {
     method,
     ...(method === 'POST'
-      ? { body: rawBody ?? JSON.stringify(input ?? null), headers: { 'content-type': 'application/json' } }
+      ? {
+          body: rawBody ?? JSON.stringify(input ?? null),
+          headers: { 'content-type': 'application/json' },
+        }
       : {}),
   });
   const response = await fetchRequestHandler({

@@ -9,6 +9,9 @@ export const GET: APIRoute = async () => {
     await sql`select 1`.execute(db);
     return Response.json({ ok: true, db: dialectOf(db) });
   } catch {
-    return Response.json({ ok: false, db: dialectOf(db), error: 'The database is not reachable.' }, { status: 503 });
+    return Response.json(
+      { ok: false, db: dialectOf(db), error: 'The database is not reachable.' },
+      { status: 503 },
+    );
   }
 };

@@ -40,7 +40,11 @@ export interface ErrorData {
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
-    const data: ErrorData = { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path };
+    const data: ErrorData = {
+      code: shape.data.code,
+      httpStatus: shape.data.httpStatus,
+      path: shape.data.path,
+    };
     let message = shape.message;
     const cause = error.cause;
     if (cause instanceof AppError) {
@@ -58,7 +62,8 @@ const t = initTRPC.context<Context>().create({
       message = 'The request body is not valid JSON.';
     }
     // Stack traces help while developing a failure, never in production or for a client's mistake.
-    if (!config().isProduction && data.httpStatus >= 500 && shape.data.stack) data.stack = shape.data.stack;
+    if (!config().isProduction && data.httpStatus >= 500 && shape.data.stack)
+      data.stack = shape.data.stack;
     return { message, code: TRPC_ERROR_CODES_BY_KEY[data.code], data };
   },
 });

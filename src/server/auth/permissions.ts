@@ -17,7 +17,8 @@ export function requireRole(user: SessionUser | null, roles: readonly Role[]): S
  */
 export function requirePartner(user: SessionUser | null): { user: SessionUser; partnerId: string } {
   const actor = requireRole(user, ['partner_admin', 'partner_rep']);
-  if (!actor.partner) throw new AppError('FORBIDDEN', 'This account is not linked to a partner company.');
+  if (!actor.partner)
+    throw new AppError('FORBIDDEN', 'This account is not linked to a partner company.');
   return { user: actor, partnerId: actor.partner.id };
 }
 

@@ -4,7 +4,15 @@ import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const STAMP = join(ROOT, 'dist', '.chasm-build.json');
-const INPUTS = ['src', 'content', 'db/migrations', 'db/seed', 'astro.config.mjs', 'package.json', 'package-lock.json'];
+const INPUTS = [
+  'src',
+  'content',
+  'db/migrations',
+  'db/seed',
+  'astro.config.mjs',
+  'package.json',
+  'package-lock.json',
+];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -33,7 +41,11 @@ export function buildIfStale(log: (line: string) => void = console.log): string 
   const wanted = { sourceMtime, ...buildEnv() };
   if (existsSync(entry) && existsSync(STAMP)) {
     const stamp = JSON.parse(readFileSync(STAMP, 'utf8')) as typeof wanted;
-    if (stamp.sourceMtime >= sourceMtime && stamp.PUBLIC_ORIGIN === wanted.PUBLIC_ORIGIN && stamp.ALLOWED_HOSTS === wanted.ALLOWED_HOSTS) {
+    if (
+      stamp.sourceMtime >= sourceMtime &&
+      stamp.PUBLIC_ORIGIN === wanted.PUBLIC_ORIGIN &&
+      stamp.ALLOWED_HOSTS === wanted.ALLOWED_HOSTS
+    ) {
       return entry;
     }
   }

@@ -38,7 +38,10 @@ const lines = [
   `  Chasm is running at ${config.publicOrigin === 'http://localhost:4321' ? `http://localhost:${process.env.PORT}` : config.publicOrigin}  (database: ${health.db})`,
 ];
 if (config.shouldSeedDemo) {
-  lines.push('', `  Demo logins (password: ${config.demoPassword === 'chasm-demo' ? 'chasm-demo' : 'the DEMO_PASSWORD you set'}):`);
+  lines.push(
+    '',
+    `  Demo logins (password: ${config.demoPassword === 'chasm-demo' ? 'chasm-demo' : 'the DEMO_PASSWORD you set'}):`,
+  );
   for (const user of DEMO_USERS) lines.push(`    ${user.email.padEnd(22)} ${user.role}`);
 }
 lines.push('', '  Press Ctrl+C to stop.', '');

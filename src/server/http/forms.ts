@@ -26,7 +26,12 @@ export async function readForm(request: Request): Promise<FormValues> {
     }
     if (value.length > MAX_FIELD_CHARS) {
       throw new AppError('BAD_REQUEST', `The field “${name}” is too long (over 10 KB).`, {
-        issues: [{ path: name, message: `Keep this under ${MAX_FIELD_CHARS.toLocaleString('en-US')} characters.` }],
+        issues: [
+          {
+            path: name,
+            message: `Keep this under ${MAX_FIELD_CHARS.toLocaleString('en-US')} characters.`,
+          },
+        ],
       });
     }
     const existing = values[name];
@@ -44,6 +49,7 @@ export function field(values: FormValues, name: string): string {
 
 /** A redirect target from a query or form value, kept to this site (no open redirects). */
 export function safeNext(next: string | null | undefined, fallback: string): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\'))
+    return fallback;
   return next;
 }

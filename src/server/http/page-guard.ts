@@ -2,7 +2,8 @@ import type { AstroGlobal } from 'astro';
 import type { SessionUser } from '../auth/session';
 import type { Role } from '../schema';
 
-export type Guarded = { user: SessionUser; response?: undefined } | { user?: undefined; response: Response };
+export type Guarded =
+  { user: SessionUser; response?: undefined } | { user?: undefined; response: Response };
 
 /**
  * Lets a page through for the given roles. Visitors are sent to sign in and brought back;

@@ -18,13 +18,22 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof AppError) {
     return jsonError(HTTP_STATUS[error.code], error.code, error.message, {
       ...(error.issues ? { issues: error.issues } : {}),
-      ...(error.retryAfterSeconds ? { headers: { 'retry-after': String(error.retryAfterSeconds) } } : {}),
+      ...(error.retryAfterSeconds
+        ? { headers: { 'retry-after': String(error.retryAfterSeconds) } }
+        : {}),
     });
   }
   console.error(error);
-  return jsonError(500, 'INTERNAL', 'Something went wrong on our side. Try again; if it keeps happening, tell us.');
+  return jsonError(
+    500,
+    'INTERNAL',
+    'Something went wrong on our side. Try again; if it keeps happening, tell us.',
+  );
 }
 
 export function wantsJson(request: Request, pathname: string): boolean {
-  return pathname.startsWith('/api/') || (request.headers.get('accept') ?? '').includes('application/json');
+  return (
+    pathname.startsWith('/api/') ||
+    (request.headers.get('accept') ?? '').includes('application/json')
+  );
 }

@@ -11,13 +11,18 @@ const SECURITY_HEADERS: Record<string, string> = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'strict-origin-when-cross-origin',
   'x-frame-options': 'DENY',
-  'content-security-policy': "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
+  'content-security-policy':
+    "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
   'permissions-policy': 'camera=(), microphone=(), geolocation=()',
 };
 
 function refuse(request: Request, pathname: string, status: number, message: string): Response {
-  if (wantsJson(request, pathname)) return jsonError(status, status === 403 ? 'FORBIDDEN' : 'PAYLOAD_TOO_LARGE', message);
-  return new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  if (wantsJson(request, pathname))
+    return jsonError(status, status === 403 ? 'FORBIDDEN' : 'PAYLOAD_TOO_LARGE', message);
+  return new Response(message, {
+    status,
+    headers: { 'content-type': 'text/plain; charset=utf-8' },
+  });
 }
 
 function withSecurityHeaders(response: Response): Response {
@@ -53,7 +58,12 @@ export const security = defineMiddleware(async (context, next) => {
   }
   const length = Number(request.headers.get('content-length') ?? 0);
   if (length > MAX_BODY_BYTES) {
-    return refuse(request, url.pathname, 413, `The request body is too large (limit ${MAX_BODY_BYTES / 1_000_000} MB).`);
+    return refuse(
+      request,
+      url.pathname,
+      413,
+      `The request body is too large (limit ${MAX_BODY_BYTES / 1_000_000} MB).`,
+    );
   }
   return withSecurityHeaders(await next());
 });

@@ -14,7 +14,8 @@ export const session = defineMiddleware(async (context, next) => {
     if (result) {
       context.locals.user = result.user;
       context.locals.session = result.session;
-      if (result.session.renewed) setSessionCookie(context.cookies, token, result.session.expiresAt);
+      if (result.session.renewed)
+        setSessionCookie(context.cookies, token, result.session.expiresAt);
     } else {
       clearSessionCookie(context.cookies);
     }

@@ -35,7 +35,11 @@ export async function claimJob(
 ): Promise<Job | undefined> {
   const result = await db
     .updateTable('jobs')
-    .set((eb) => ({ status: 'running', locked_until: lockedUntil, attempts: eb('attempts', '+', 1) }))
+    .set((eb) => ({
+      status: 'running',
+      locked_until: lockedUntil,
+      attempts: eb('attempts', '+', 1),
+    }))
     .where('id', '=', id)
     .where((eb) =>
       eb.or([
@@ -51,9 +55,18 @@ export async function claimJob(
 export async function finishJob(
   db: DbOrTx,
   id: string,
-  changes: { status: Job['status']; last_error?: string | null; run_at?: string; finished_at?: string | null },
+  changes: {
+    status: Job['status'];
+    last_error?: string | null;
+    run_at?: string;
+    finished_at?: string | null;
+  },
 ): Promise<void> {
-  await db.updateTable('jobs').set({ ...changes, locked_until: null }).where('id', '=', id).execute();
+  await db
+    .updateTable('jobs')
+    .set({ ...changes, locked_until: null })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function deleteFinishedJobsBefore(db: DbOrTx, beforeIso: string): Promise<number> {

@@ -35,12 +35,22 @@ export function jobHandlers(): Record<string, JobHandler> {
 export async function schedulePeriodicTasks(db: Db, now: Date = new Date()): Promise<void> {
   for (const task of periodic) {
     const bucket = Math.floor(now.getTime() / task.everyMs);
-    await enqueueJob(db, `periodic:${task.name}`, null, { dedupeKey: `periodic:${task.name}:${bucket}`, maxAttempts: 1 }, now);
+    await enqueueJob(
+      db,
+      `periodic:${task.name}`,
+      null,
+      { dedupeKey: `periodic:${task.name}:${bucket}`, maxAttempts: 1 },
+      now,
+    );
   }
 }
 
 /** One pass of background work: periodic scheduling, due jobs, due e-mail. */
-export async function tick(db: Db, transport: MailTransport | null, now: Date = new Date()): Promise<void> {
+export async function tick(
+  db: Db,
+  transport: MailTransport | null,
+  now: Date = new Date(),
+): Promise<void> {
   await schedulePeriodicTasks(db, now);
   await runDueJobs(db, handlers, now);
   await deliverDueMail(db, transport, now);
@@ -50,7 +60,11 @@ export async function tick(db: Db, transport: MailTransport | null, now: Date = 
  * Starts the in-process runner. State lives in the database, so it survives restarts and can
  * run in several processes at once. Returns a function that stops it.
  */
-export function startJobRunner(db: Db, transport: MailTransport | null, intervalMs = 2000): () => void {
+export function startJobRunner(
+  db: Db,
+  transport: MailTransport | null,
+  intervalMs = 2000,
+): () => void {
   let running = false;
   let stopped = false;
   const timer = setInterval(() => {

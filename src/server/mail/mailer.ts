@@ -21,7 +21,11 @@ export interface MailInput {
  * Puts an e-mail in the outbox. Call it inside the transaction that causes the e-mail, so
  * the e-mail exists exactly when the change it reports does.
  */
-export async function enqueueMail(db: DbOrTx, mail: MailInput, now: Date = new Date()): Promise<boolean> {
+export async function enqueueMail(
+  db: DbOrTx,
+  mail: MailInput,
+  now: Date = new Date(),
+): Promise<boolean> {
   return outbox.insertOutboxMessage(db, {
     id: newId(now.getTime()),
     to_address: mail.to,
@@ -83,7 +87,9 @@ export async function deliverDueMail(
         subject: message.subject,
         text: message.body_text,
         ...(message.body_html ? { html: message.body_html } : {}),
-        ...(message.headers ? { headers: JSON.parse(message.headers) as Record<string, string> } : {}),
+        ...(message.headers
+          ? { headers: JSON.parse(message.headers) as Record<string, string> }
+          : {}),
       });
       await outbox.finishMessage(db, id, { status: 'sent', delivered_at: isoNow() });
       delivered++;

@@ -11,7 +11,11 @@ export async function insertOutboxMessage(db: DbOrTx, message: NewOutboxMessage)
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
-export async function findDueMessageIds(db: DbOrTx, nowIso: string, limit: number): Promise<string[]> {
+export async function findDueMessageIds(
+  db: DbOrTx,
+  nowIso: string,
+  limit: number,
+): Promise<string[]> {
   const rows = await db
     .selectFrom('outbox')
     .select('id')
@@ -39,7 +43,11 @@ export async function claimMessage(
 ): Promise<OutboxMessage | undefined> {
   const result = await db
     .updateTable('outbox')
-    .set((eb) => ({ status: 'sending', locked_until: lockedUntil, attempts: eb('attempts', '+', 1) }))
+    .set((eb) => ({
+      status: 'sending',
+      locked_until: lockedUntil,
+      attempts: eb('attempts', '+', 1),
+    }))
     .where('id', '=', id)
     .where((eb) =>
       eb.or([
@@ -93,7 +101,10 @@ export async function listOutbox(
   return { messages, total: Number(count.n) };
 }
 
-export async function findOutboxMessage(db: DbOrTx, id: string): Promise<OutboxMessage | undefined> {
+export async function findOutboxMessage(
+  db: DbOrTx,
+  id: string,
+): Promise<OutboxMessage | undefined> {
   return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
 }
 

@@ -7,7 +7,12 @@ import * as repo from './outbox-repository';
 export const OUTBOX_PAGE_SIZE = 25;
 
 /** The outbox as admins read it: newest first, paginated. */
-export async function listOutboxForAdmin(db: Db, actor: SessionUser | null, page: number, to?: string) {
+export async function listOutboxForAdmin(
+  db: Db,
+  actor: SessionUser | null,
+  page: number,
+  to?: string,
+) {
   requireRole(actor, ['admin']);
   return repo.listOutbox(db, {
     limit: OUTBOX_PAGE_SIZE,

@@ -25,7 +25,13 @@ export type PartnerRole = Extract<Role, 'partner_admin' | 'partner_rep'>;
  */
 export async function createInvitation(
   db: DbOrTx,
-  input: { partnerId: string; partnerName: string; email: string; role: PartnerRole; invitedBy: SessionUser | null },
+  input: {
+    partnerId: string;
+    partnerName: string;
+    email: string;
+    role: PartnerRole;
+    invitedBy: SessionUser | null;
+  },
   now: Date = new Date(),
 ): Promise<{ id: string; token: string; expiresAt: string }> {
   const email = normaliseEmail(input.email);
@@ -77,21 +83,28 @@ export async function inviteColleague(
   if (user.role !== 'partner_admin') {
     throw new AppError('FORBIDDEN', 'Only a partner admin can invite colleagues.');
   }
-  return db
-    .transaction()
-    .execute((trx) =>
-      createInvitation(
-        trx,
-        { partnerId, partnerName: user.partner?.name ?? '', email: input.email, role: input.role, invitedBy: user },
-        now,
-      ),
-    );
+  return db.transaction().execute((trx) =>
+    createInvitation(
+      trx,
+      {
+        partnerId,
+        partnerName: user.partner?.name ?? '',
+        email: input.email,
+        role: input.role,
+        invitedBy: user,
+      },
+      now,
+    ),
+  );
 }
 
 async function usableInvitation(db: DbOrTx, token: string, now: Date) {
   const invitation = await repo.findInvitationByTokenHash(db, sha256Hex(token));
   if (!invitation || invitation.accepted_at || invitation.expires_at <= isoNow(now)) {
-    throw new AppError('NOT_FOUND', 'This invitation has expired or was already used. Ask your partner admin for a new one.');
+    throw new AppError(
+      'NOT_FOUND',
+      'This invitation has expired or was already used. Ask your partner admin for a new one.',
+    );
   }
   return invitation;
 }
@@ -116,7 +129,10 @@ export async function acceptInvitation(
       throw new AppError('NOT_FOUND', 'This invitation was already used.');
     }
     if (await users.findUserByEmail(trx, invitation.email)) {
-      throw new AppError('CONFLICT', `${invitation.email} already has a Chasm account. Sign in instead.`);
+      throw new AppError(
+        'CONFLICT',
+        `${invitation.email} already has a Chasm account. Sign in instead.`,
+      );
     }
     const userId = newId(now.getTime());
     await users.insertUser(trx, {

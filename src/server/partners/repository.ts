@@ -28,7 +28,10 @@ export async function findInvitationByTokenHash(db: DbOrTx, tokenHash: string) {
 }
 
 /** Pending and accepted invitations of one partner, newest first. */
-export async function listInvitationsOfPartner(db: DbOrTx, partnerId: string): Promise<Invitation[]> {
+export async function listInvitationsOfPartner(
+  db: DbOrTx,
+  partnerId: string,
+): Promise<Invitation[]> {
   return db
     .selectFrom('invitations')
     .selectAll()
@@ -38,7 +41,11 @@ export async function listInvitationsOfPartner(db: DbOrTx, partnerId: string): P
 }
 
 /** Marks an invitation accepted; false when it was accepted already (a double submit). */
-export async function markInvitationAccepted(db: DbOrTx, id: string, nowIso: string): Promise<boolean> {
+export async function markInvitationAccepted(
+  db: DbOrTx,
+  id: string,
+  nowIso: string,
+): Promise<boolean> {
   const result = await db
     .updateTable('invitations')
     .set({ accepted_at: nowIso })

@@ -19,7 +19,11 @@ const RESET_MAIL_LIMIT = { max: 5, windowMs: HOUR };
  * Sends a reset link when the address has an active account. The caller shows the same
  * message either way, so the form does not reveal who has an account.
  */
-export async function requestPasswordReset(db: Db, rawEmail: string, now: Date = new Date()): Promise<void> {
+export async function requestPasswordReset(
+  db: Db,
+  rawEmail: string,
+  now: Date = new Date(),
+): Promise<void> {
   const email = normaliseEmail(rawEmail);
   const user = await repo.findUserByEmail(db, email);
   if (!user || user.is_active !== 1) return;
@@ -56,7 +60,11 @@ export async function requestPasswordReset(db: Db, rawEmail: string, now: Date =
 }
 
 /** Whether a reset link can still be used (for showing the form or a clear error). */
-export async function isResetTokenUsable(db: Db, token: string, now: Date = new Date()): Promise<boolean> {
+export async function isResetTokenUsable(
+  db: Db,
+  token: string,
+  now: Date = new Date(),
+): Promise<boolean> {
   const row = await repo.findPasswordReset(db, sha256Hex(token));
   return !!row && !row.used_at && row.expires_at > isoNow(now);
 }
@@ -74,14 +82,20 @@ export async function resetPassword(
   const tokenHash = sha256Hex(token);
   const row = await repo.findPasswordReset(db, tokenHash);
   if (!row || row.used_at || row.expires_at <= isoNow(now)) {
-    throw new AppError('NOT_FOUND', 'This reset link has expired or was already used. Ask for a new one.');
+    throw new AppError(
+      'NOT_FOUND',
+      'This reset link has expired or was already used. Ask for a new one.',
+    );
   }
   const passwordHash = await hashPassword(newPassword);
   return db.transaction().execute(async (trx) => {
     if (!(await repo.markPasswordResetUsed(trx, tokenHash, isoNow(now)))) {
       throw new AppError('NOT_FOUND', 'This reset link was already used. Ask for a new one.');
     }
-    await repo.updateUser(trx, row.user_id, { password_hash: passwordHash, updated_at: isoNow(now) });
+    await repo.updateUser(trx, row.user_id, {
+      password_hash: passwordHash,
+      updated_at: isoNow(now),
+    });
     await invalidateUserSessions(trx, row.user_id);
     const user = await repo.findUserById(trx, row.user_id);
     return { email: user?.email ?? '' };

@@ -10,4 +10,7 @@ export const newPasswordSchema = z
       .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`),
     confirm: z.string(),
   })
-  .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'The two passwords do not match.' });
+  .refine((v) => v.password === v.confirm, {
+    path: ['confirm'],
+    message: 'The two passwords do not match.',
+  });

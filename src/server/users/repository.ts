@@ -61,7 +61,10 @@ export async function insertPasswordReset(
   db: DbOrTx,
   row: { token_hash: string; user_id: string; expires_at: string; created_at: string },
 ): Promise<void> {
-  await db.insertInto('password_resets').values({ ...row, used_at: null }).execute();
+  await db
+    .insertInto('password_resets')
+    .values({ ...row, used_at: null })
+    .execute();
 }
 
 export async function findPasswordReset(db: DbOrTx, tokenHash: string) {

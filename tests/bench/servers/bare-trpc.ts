@@ -14,7 +14,12 @@ const server = createHTTPServer({
   createContext: async ({ req }) => {
     const token = /chasm_session=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
     const result = token ? await validateSessionToken(db, token) : null;
-    return { db, user: result?.user ?? null, session: result?.session ?? null, partnerId: result?.user.partner?.id ?? null };
+    return {
+      db,
+      user: result?.user ?? null,
+      session: result?.session ?? null,
+      partnerId: result?.user.partner?.id ?? null,
+    };
   },
 });
 server.listen(Number(process.env.PORT), '127.0.0.1');

@@ -5,7 +5,9 @@ import type { BenchContext } from '../run';
  * The web stack's cost: a bare node:http handler, auth.me on bare tRPC (standalone adapter,
  * same session check), and auth.me through the full Astro server (middleware, session cookie).
  */
-export async function foundationSuite(ctx: BenchContext): Promise<{ rows: BenchRow[]; ratios: Ratio[] }> {
+export async function foundationSuite(
+  ctx: BenchContext,
+): Promise<{ rows: BenchRow[]; ratios: Ratio[] }> {
   const cookie = ctx.cookies.ana!;
   const bareHttp = await forkServer('servers/bare-http.ts', {});
   const bareTrpc = await forkServer('servers/bare-trpc.ts', { DATABASE_URL: ctx.databaseUrl });
@@ -30,9 +32,25 @@ export async function foundationSuite(ctx: BenchContext): Promise<{ rows: BenchR
         row('Astro floor: /api/health, no session', floor),
       ],
       ratios: [
-        { name: 'full stack / bare tRPC (auth.me)', numerator: 'auth.me through full server', denominator: 'auth.me on bare tRPC', value: full.rps / trpc.rps, budget: 0.7 },
-        { name: 'Astro floor / bare tRPC', numerator: 'Astro floor: /api/health, no session', denominator: 'auth.me on bare tRPC', value: floor.rps / trpc.rps },
-        { name: 'bare tRPC / node:http', numerator: 'auth.me on bare tRPC', denominator: 'bare node:http', value: trpc.rps / http.rps },
+        {
+          name: 'full stack / bare tRPC (auth.me)',
+          numerator: 'auth.me through full server',
+          denominator: 'auth.me on bare tRPC',
+          value: full.rps / trpc.rps,
+          budget: 0.7,
+        },
+        {
+          name: 'Astro floor / bare tRPC',
+          numerator: 'Astro floor: /api/health, no session',
+          denominator: 'auth.me on bare tRPC',
+          value: floor.rps / trpc.rps,
+        },
+        {
+          name: 'bare tRPC / node:http',
+          numerator: 'auth.me on bare tRPC',
+          denominator: 'bare node:http',
+          value: trpc.rps / http.rps,
+        },
       ],
     };
   } finally {

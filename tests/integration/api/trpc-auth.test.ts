@@ -10,9 +10,19 @@ const users: Record<string, SessionUser> = {};
 beforeAll(async () => {
   t = await createTestDb();
   const partnerId = await makePartner(t.db, 'Trpc Partner');
-  for (const role of ['admin', 'channel_manager', 'executive', 'partner_admin', 'partner_rep'] as const) {
+  for (const role of [
+    'admin',
+    'channel_manager',
+    'executive',
+    'partner_admin',
+    'partner_rep',
+  ] as const) {
     const isPartner = role.startsWith('partner');
-    const u = await makeUser(t.db, { role, partnerId: isPartner ? partnerId : null, name: `The ${role}` });
+    const u = await makeUser(t.db, {
+      role,
+      partnerId: isPartner ? partnerId : null,
+      name: `The ${role}`,
+    });
     users[role] = {
       id: u.id,
       email: u.email,
@@ -53,7 +63,13 @@ describe('role guards', () => {
     ['partner_rep', 403, 'FORBIDDEN'],
   ] as const)('team.invite as %s → %i', async (role, status, code) => {
     const user = role ? users[role]! : null;
-    const result = await callTrpc(t.db, user, 'team.invite', { email: `x-${role}@example.test`, role: 'partner_rep' }, 'POST');
+    const result = await callTrpc(
+      t.db,
+      user,
+      'team.invite',
+      { email: `x-${role}@example.test`, role: 'partner_rep' },
+      'POST',
+    );
     expect(result.status).toBe(status);
     expect(result.body.error.data.code).toBe(code);
   });
@@ -68,7 +84,13 @@ describe('role guards', () => {
 
 describe('error shape', () => {
   it('turns Zod issues into field paths and messages', async () => {
-    const { status, body } = await callTrpc(t.db, users.partner_admin!, 'team.invite', { email: 'nope', role: 'boss' }, 'POST');
+    const { status, body } = await callTrpc(
+      t.db,
+      users.partner_admin!,
+      'team.invite',
+      { email: 'nope', role: 'boss' },
+      'POST',
+    );
     expect(status).toBe(400);
     expect(body.error.message).toBe('Some fields need attention.');
     expect(body.error.data.code).toBe('BAD_REQUEST');
@@ -92,14 +114,29 @@ describe('error shape', () => {
   });
 
   it('maps an AppError from a service to its status and message', async () => {
-    const { status, body } = await callTrpc(t.db, users.partner_admin!, 'team.invite', { email: users.partner_rep!.email, role: 'partner_rep' }, 'POST');
+    const { status, body } = await callTrpc(
+      t.db,
+      users.partner_admin!,
+      'team.invite',
+      { email: users.partner_rep!.email, role: 'partner_rep' },
+      'POST',
+    );
     expect(status).toBe(409);
     expect(body.error.data.code).toBe('CONFLICT');
-    expect(body.error.data.issues).toEqual([{ path: 'email', message: 'This address already has an account.' }]);
+    expect(body.error.data.issues).toEqual([
+      { path: 'email', message: 'This address already has an account.' },
+    ]);
   });
 
   it('answers malformed JSON with 400 and a readable message', async () => {
-    const { status, body } = await callTrpc(t.db, users.partner_admin!, 'team.invite', undefined, 'POST', '{"email":');
+    const { status, body } = await callTrpc(
+      t.db,
+      users.partner_admin!,
+      'team.invite',
+      undefined,
+      'POST',
+      '{"email":',
+    );
     expect(status).toBe(400);
     expect(body.error.message).toMatch(/JSON|input/i);
   });

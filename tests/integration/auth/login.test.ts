@@ -25,15 +25,23 @@ async function failure(promise: Promise<unknown>): Promise<AppError> {
 describe('login', () => {
   it('signs in with the right password, case-insensitively on the e-mail', async () => {
     const user = await makeUser(t.db, { role: 'executive' });
-    const result = await login(t.db, { email: `  ${user.email.toUpperCase()} `, password: TEST_PASSWORD, ip: '10.0.0.1' });
+    const result = await login(t.db, {
+      email: `  ${user.email.toUpperCase()} `,
+      password: TEST_PASSWORD,
+      ip: '10.0.0.1',
+    });
     expect(result.user.id).toBe(user.id);
     expect(await validateSessionToken(t.db, result.token)).not.toBeNull();
   });
 
   it('gives the same message for a wrong password and an unknown e-mail', async () => {
     const user = await makeUser(t.db, { role: 'executive' });
-    const wrong = await failure(login(t.db, { email: user.email, password: 'nope nope nope', ip: '10.0.0.2' }));
-    const unknown = await failure(login(t.db, { email: 'nobody@example.test', password: 'x', ip: '10.0.0.2' }));
+    const wrong = await failure(
+      login(t.db, { email: user.email, password: 'nope nope nope', ip: '10.0.0.2' }),
+    );
+    const unknown = await failure(
+      login(t.db, { email: 'nobody@example.test', password: 'x', ip: '10.0.0.2' }),
+    );
     expect(wrong.code).toBe('UNAUTHORIZED');
     expect(unknown.code).toBe('UNAUTHORIZED');
     expect(wrong.message).toBe(unknown.message);
@@ -41,9 +49,10 @@ describe('login', () => {
 
   it('refuses a deactivated account', async () => {
     const user = await makeUser(t.db, { role: 'executive', isActive: false });
-    expect((await failure(login(t.db, { email: user.email, password: TEST_PASSWORD, ip: '10.0.0.3' }))).code).toBe(
-      'UNAUTHORIZED',
-    );
+    expect(
+      (await failure(login(t.db, { email: user.email, password: TEST_PASSWORD, ip: '10.0.0.3' })))
+        .code,
+    ).toBe('UNAUTHORIZED');
   });
 
   it('locks an account after 10 failures in 10 minutes, even for the right password, then lets it in again', async () => {
@@ -51,24 +60,37 @@ describe('login', () => {
     const now = new Date('2026-05-01T10:00:00Z');
     for (let i = 0; i < 10; i++) {
       // Different IPs: the account limit alone must stop this.
-      await failure(login(t.db, { email: user.email, password: `wrong-${i}`, ip: `10.1.0.${i}` }, now));
+      await failure(
+        login(t.db, { email: user.email, password: `wrong-${i}`, ip: `10.1.0.${i}` }, now),
+      );
     }
-    const locked = await failure(login(t.db, { email: user.email, password: TEST_PASSWORD, ip: '10.1.1.1' }, now));
+    const locked = await failure(
+      login(t.db, { email: user.email, password: TEST_PASSWORD, ip: '10.1.1.1' }, now),
+    );
     expect(locked.code).toBe('TOO_MANY_REQUESTS');
     expect(locked.retryAfterSeconds).toBeGreaterThan(0);
     expect(locked.message).toMatch(/Try again in \d+ minute/);
     const after = new Date(now.getTime() + 10 * MINUTE + 1000);
-    const result = await login(t.db, { email: user.email, password: TEST_PASSWORD, ip: '10.1.1.1' }, after);
+    const result = await login(
+      t.db,
+      { email: user.email, password: TEST_PASSWORD, ip: '10.1.1.1' },
+      after,
+    );
     expect(result.user.id).toBe(user.id);
   });
 
   it('a success clears the account counter', async () => {
     const user = await makeUser(t.db, { role: 'partner_admin' });
     const now = new Date('2026-05-02T10:00:00Z');
-    for (let i = 0; i < 9; i++) await failure(login(t.db, { email: user.email, password: 'bad', ip: `10.2.0.${i}` }, now));
+    for (let i = 0; i < 9; i++)
+      await failure(login(t.db, { email: user.email, password: 'bad', ip: `10.2.0.${i}` }, now));
     await login(t.db, { email: user.email, password: TEST_PASSWORD, ip: '10.2.1.1' }, now);
-    for (let i = 0; i < 9; i++) await failure(login(t.db, { email: user.email, password: 'bad', ip: `10.2.2.${i}` }, now));
-    expect((await login(t.db, { email: user.email, password: TEST_PASSWORD, ip: '10.2.3.1' }, now)).user.id).toBe(user.id);
+    for (let i = 0; i < 9; i++)
+      await failure(login(t.db, { email: user.email, password: 'bad', ip: `10.2.2.${i}` }, now));
+    expect(
+      (await login(t.db, { email: user.email, password: TEST_PASSWORD, ip: '10.2.3.1' }, now)).user
+        .id,
+    ).toBe(user.id);
   });
 
   it('limits one IP spraying many accounts', async () => {
@@ -78,11 +100,14 @@ describe('login', () => {
       await failure(login(t.db, { email: `spray-${i}@example.test`, password: 'bad', ip }, now));
     }
     const user = await makeUser(t.db, { role: 'executive' });
-    expect((await failure(login(t.db, { email: user.email, password: TEST_PASSWORD, ip }, now))).code).toBe(
-      'TOO_MANY_REQUESTS',
-    );
+    expect(
+      (await failure(login(t.db, { email: user.email, password: TEST_PASSWORD, ip }, now))).code,
+    ).toBe('TOO_MANY_REQUESTS');
     // Another address is not affected.
-    expect((await login(t.db, { email: user.email, password: TEST_PASSWORD, ip: '10.3.0.2' }, now)).user.id).toBe(user.id);
+    expect(
+      (await login(t.db, { email: user.email, password: TEST_PASSWORD, ip: '10.3.0.2' }, now)).user
+        .id,
+    ).toBe(user.id);
   });
 
   it('keeps the limit in the database, so a second process sees it', async () => {
@@ -90,11 +115,17 @@ describe('login', () => {
     const now = new Date('2026-05-04T10:00:00Z');
     const other = createDatabase(t.url);
     try {
-      for (let i = 0; i < 5; i++) await failure(login(t.db, { email: user.email, password: 'bad', ip: `10.4.0.${i}` }, now));
-      for (let i = 0; i < 5; i++) await failure(login(other, { email: user.email, password: 'bad', ip: `10.4.1.${i}` }, now));
-      expect((await failure(login(t.db, { email: user.email, password: TEST_PASSWORD, ip: '10.4.2.1' }, now))).code).toBe(
-        'TOO_MANY_REQUESTS',
-      );
+      for (let i = 0; i < 5; i++)
+        await failure(login(t.db, { email: user.email, password: 'bad', ip: `10.4.0.${i}` }, now));
+      for (let i = 0; i < 5; i++)
+        await failure(login(other, { email: user.email, password: 'bad', ip: `10.4.1.${i}` }, now));
+      expect(
+        (
+          await failure(
+            login(t.db, { email: user.email, password: TEST_PASSWORD, ip: '10.4.2.1' }, now),
+          )
+        ).code,
+      ).toBe('TOO_MANY_REQUESTS');
     } finally {
       await other.destroy();
     }

@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession, validateSessionToken } from '../../../src/server/auth/session';
 import { AppError } from '../../../src/server/errors';
 import { login } from '../../../src/server/users/login';
-import { isResetTokenUsable, requestPasswordReset, resetPassword } from '../../../src/server/users/password-reset';
+import {
+  isResetTokenUsable,
+  requestPasswordReset,
+  resetPassword,
+} from '../../../src/server/users/password-reset';
 import { HOUR } from '../../../src/lib/time';
 import { createTestDb, type TestDb } from '../../helpers/test-db';
 import { makeUser } from '../../helpers/fixtures';
@@ -37,10 +41,16 @@ describe('password reset', () => {
     const mail = await latestResetMail(user.email);
     expect(mail?.status).toBe('pending');
     const token = tokenFrom(mail!.body_text);
-    const rows = await t.db.selectFrom('password_resets').selectAll().where('user_id', '=', user.id).execute();
+    const rows = await t.db
+      .selectFrom('password_resets')
+      .selectAll()
+      .where('user_id', '=', user.id)
+      .execute();
     expect(JSON.stringify(rows)).not.toContain(token);
     expect(await isResetTokenUsable(t.db, token, new Date(now.getTime() + HOUR - 1000))).toBe(true);
-    expect(await isResetTokenUsable(t.db, token, new Date(now.getTime() + HOUR + 1000))).toBe(false);
+    expect(await isResetTokenUsable(t.db, token, new Date(now.getTime() + HOUR + 1000))).toBe(
+      false,
+    );
   });
 
   it('sends nothing for an unknown address, without saying so', async () => {
@@ -56,7 +66,11 @@ describe('password reset', () => {
 
     await resetPassword(t.db, token, 'a brand new passphrase');
     expect(await validateSessionToken(t.db, old.token)).toBeNull();
-    const result = await login(t.db, { email: user.email, password: 'a brand new passphrase', ip: '10.9.0.1' });
+    const result = await login(t.db, {
+      email: user.email,
+      password: 'a brand new passphrase',
+      ip: '10.9.0.1',
+    });
     expect(result.user.id).toBe(user.id);
 
     const again = await resetPassword(t.db, token, 'another passphrase!').catch((e: unknown) => e);
@@ -69,9 +83,12 @@ describe('password reset', () => {
     const now = new Date('2026-06-02T08:00:00Z');
     await requestPasswordReset(t.db, user.email, now);
     const token = tokenFrom((await latestResetMail(user.email))!.body_text);
-    const error = await resetPassword(t.db, token, 'too late password', new Date(now.getTime() + 2 * HOUR)).catch(
-      (e: unknown) => e,
-    );
+    const error = await resetPassword(
+      t.db,
+      token,
+      'too late password',
+      new Date(now.getTime() + 2 * HOUR),
+    ).catch((e: unknown) => e);
     expect((error as AppError).code).toBe('NOT_FOUND');
   });
 

@@ -30,7 +30,11 @@ describe('sessions', () => {
     const { token } = await createSession(t.db, partnerUser.id, 'partner_rep', start);
     const [id, secret] = token.split('.');
     expect(secret!.length).toBeGreaterThanOrEqual(32); // 160 bits in base32
-    const row = await t.db.selectFrom('sessions').selectAll().where('id', '=', id!).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('id', '=', id!)
+      .executeTakeFirstOrThrow();
     expect(row.secret_hash).toBe(sha256Hex(secret!));
     const everything = JSON.stringify(await t.db.selectFrom('sessions').selectAll().execute());
     expect(everything).not.toContain(secret);
@@ -44,7 +48,10 @@ describe('sessions', () => {
   });
 
   it.each([
-    ['a wrong secret', (token: string) => token.replace(/\.(.)/, (_m, c: string) => `.${c === 'a' ? 'b' : 'a'}`)],
+    [
+      'a wrong secret',
+      (token: string) => token.replace(/\.(.)/, (_m, c: string) => `.${c === 'a' ? 'b' : 'a'}`),
+    ],
     ['no secret', (token: string) => token.split('.')[0]!],
     ['an unknown id', (token: string) => `zzzzzzzzzzzzzzzzzzzzzzzzzz.${token.split('.')[1]}`],
     ['garbage', () => 'not-a-token'],
@@ -57,8 +64,12 @@ describe('sessions', () => {
   it('expires after the idle window and deletes the row', async () => {
     const { token } = await createSession(t.db, partnerUser.id, 'partner_rep', start);
     const id = token.split('.')[0]!;
-    expect(await validateSessionToken(t.db, token, later(SESSION_LIFETIMES.partner.idleMs + 1))).toBeNull();
-    expect(await t.db.selectFrom('sessions').select('id').where('id', '=', id).executeTakeFirst()).toBeUndefined();
+    expect(
+      await validateSessionToken(t.db, token, later(SESSION_LIFETIMES.partner.idleMs + 1)),
+    ).toBeNull();
+    expect(
+      await t.db.selectFrom('sessions').select('id').where('id', '=', id).executeTakeFirst(),
+    ).toBeUndefined();
   });
 
   it('slides: use after half the idle window pushes expiry forward', async () => {
@@ -68,7 +79,9 @@ describe('sessions', () => {
     expect(early?.session.expiresAt).toBe(expiresAt);
     const renewed = await validateSessionToken(t.db, token, later(5 * DAY));
     expect(renewed?.session.renewed).toBe(true);
-    expect(renewed?.session.expiresAt).toBe(new Date(later(5 * DAY).getTime() + 7 * DAY).toISOString());
+    expect(renewed?.session.expiresAt).toBe(
+      new Date(later(5 * DAY).getTime() + 7 * DAY).toISOString(),
+    );
     // Without the renewal it would have died at day 7; with it, day 11 still works.
     expect(await validateSessionToken(t.db, token, later(11 * DAY))).not.toBeNull();
   });
@@ -82,7 +95,9 @@ describe('sessions', () => {
   });
 
   it('gives internal roles a shorter absolute lifetime than partner users', async () => {
-    expect(SESSION_LIFETIMES.internal.absoluteMs).toBeLessThan(SESSION_LIFETIMES.partner.absoluteMs);
+    expect(SESSION_LIFETIMES.internal.absoluteMs).toBeLessThan(
+      SESSION_LIFETIMES.partner.absoluteMs,
+    );
     const admin = await createSession(t.db, adminUser.id, 'admin', start);
     const partner = await createSession(t.db, partnerUser.id, 'partner_rep', start);
     const at = later(SESSION_LIFETIMES.internal.absoluteMs + 1);

@@ -39,7 +39,9 @@ describe('migrations', () => {
   it('go up, all the way down, and up again', async () => {
     const up = await migrateToLatest(t.db);
     expect(up).toHaveLength(Object.keys(migrations).length);
-    expect(await appTables()).toEqual(expect.arrayContaining(['partners', 'users', 'sessions', 'outbox', 'jobs']));
+    expect(await appTables()).toEqual(
+      expect.arrayContaining(['partners', 'users', 'sessions', 'outbox', 'jobs']),
+    );
 
     const down = await migrateAllDown(t.db);
     expect(down).toHaveLength(Object.keys(migrations).length);

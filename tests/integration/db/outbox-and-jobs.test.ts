@@ -30,9 +30,17 @@ function recorder(options: { failTimes?: number; delayMs?: number } = {}) {
 describe('outbox', () => {
   it('keeps messages (status kept) when there is no SMTP transport', async () => {
     const now = new Date('2026-08-01T00:00:00Z');
-    await enqueueMail(t.db, { to: 'keep@example.test', subject: 'Kept', text: 'hi', category: 'test' }, now);
+    await enqueueMail(
+      t.db,
+      { to: 'keep@example.test', subject: 'Kept', text: 'hi', category: 'test' },
+      now,
+    );
     await deliverDueMail(t.db, null, now);
-    const row = await t.db.selectFrom('outbox').selectAll().where('to_address', '=', 'keep@example.test').executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('to_address', '=', 'keep@example.test')
+      .executeTakeFirstOrThrow();
     expect(row.status).toBe('kept');
     expect(row.delivered_at).toBe(now.toISOString());
   });
@@ -42,7 +50,13 @@ describe('outbox', () => {
     const { transport, sent } = recorder();
     await enqueueMail(
       t.db,
-      { to: 'later@example.test', subject: 'Later', text: 'x', category: 'test', sendAfter: new Date(now.getTime() + 60 * MINUTE).toISOString() },
+      {
+        to: 'later@example.test',
+        subject: 'Later',
+        text: 'x',
+        category: 'test',
+        sendAfter: new Date(now.getTime() + 60 * MINUTE).toISOString(),
+      },
       now,
     );
     await deliverDueMail(t.db, transport, now);
@@ -52,19 +66,37 @@ describe('outbox', () => {
   });
 
   it('stores a message with a dedupe key once', async () => {
-    const mail = { to: 'dedupe@example.test', subject: 'Once', text: 'x', category: 'test', dedupeKey: 'test:once' };
+    const mail = {
+      to: 'dedupe@example.test',
+      subject: 'Once',
+      text: 'x',
+      category: 'test',
+      dedupeKey: 'test:once',
+    };
     expect(await enqueueMail(t.db, mail)).toBe(true);
     expect(await enqueueMail(t.db, mail)).toBe(false);
-    const rows = await t.db.selectFrom('outbox').select('id').where('to_address', '=', 'dedupe@example.test').execute();
+    const rows = await t.db
+      .selectFrom('outbox')
+      .select('id')
+      .where('to_address', '=', 'dedupe@example.test')
+      .execute();
     expect(rows).toHaveLength(1);
   });
 
   it('retries a failed send with backoff, then delivers', async () => {
     const now = new Date('2026-08-03T00:00:00Z');
     const { transport, sent } = recorder({ failTimes: 1 });
-    await enqueueMail(t.db, { to: 'retry@example.test', subject: 'Retry', text: 'x', category: 'test' }, now);
+    await enqueueMail(
+      t.db,
+      { to: 'retry@example.test', subject: 'Retry', text: 'x', category: 'test' },
+      now,
+    );
     await deliverDueMail(t.db, transport, now);
-    const failed = await t.db.selectFrom('outbox').selectAll().where('to_address', '=', 'retry@example.test').executeTakeFirstOrThrow();
+    const failed = await t.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('to_address', '=', 'retry@example.test')
+      .executeTakeFirstOrThrow();
     expect(failed.status).toBe('pending');
     expect(failed.last_error).toContain('451');
     expect(failed.send_after > now.toISOString()).toBe(true);
@@ -75,12 +107,19 @@ describe('outbox', () => {
   it('never sends the same message twice when two processes deliver at once', async () => {
     const now = new Date('2026-08-04T00:00:00Z');
     for (let i = 0; i < 20; i++) {
-      await enqueueMail(t.db, { to: `race-${i}@example.test`, subject: 'Race', text: 'x', category: 'race' }, now);
+      await enqueueMail(
+        t.db,
+        { to: `race-${i}@example.test`, subject: 'Race', text: 'x', category: 'race' },
+        now,
+      );
     }
     const other = createDatabase(t.url);
     const { transport, sent } = recorder({ delayMs: 2 });
     try {
-      await Promise.all([deliverDueMail(t.db, transport, now, 50), deliverDueMail(other, transport, now, 50)]);
+      await Promise.all([
+        deliverDueMail(t.db, transport, now, 50),
+        deliverDueMail(other, transport, now, 50),
+      ]);
     } finally {
       await other.destroy();
     }
@@ -105,10 +144,18 @@ describe('jobs', () => {
     await runDueJobs(t.db, handlers, now);
     await runDueJobs(t.db, handlers, now);
     expect(seen).toEqual([{ n: 1 }]);
-    let broken = await t.db.selectFrom('jobs').selectAll().where('type', '=', 'broken').executeTakeFirstOrThrow();
+    let broken = await t.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('type', '=', 'broken')
+      .executeTakeFirstOrThrow();
     expect(broken.status).toBe('queued');
     await runDueJobs(t.db, handlers, new Date(now.getTime() + 10 * MINUTE));
-    broken = await t.db.selectFrom('jobs').selectAll().where('type', '=', 'broken').executeTakeFirstOrThrow();
+    broken = await t.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('type', '=', 'broken')
+      .executeTakeFirstOrThrow();
     expect(broken.status).toBe('failed');
     expect(broken.attempts).toBe(2);
   });

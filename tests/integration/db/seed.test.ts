@@ -31,7 +31,11 @@ describe('demo data', () => {
   });
 
   it('uses the configured password', async () => {
-    const result = await login(t.db, { email: 'raj@northwind.test', password: 'demo-password-1', ip: '10.8.0.1' });
+    const result = await login(t.db, {
+      email: 'raj@northwind.test',
+      password: 'demo-password-1',
+      ip: '10.8.0.1',
+    });
     expect(result.user.partner?.name).toBe('Northwind Integrators');
   });
 });

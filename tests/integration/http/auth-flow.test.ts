@@ -13,7 +13,10 @@ describe('health', () => {
 
 describe('sign in and out through the HTML form', () => {
   it('a same-origin form post signs in with an HttpOnly, SameSite=Lax cookie and lands on the portal', async () => {
-    const response = await postForm('/login', { email: 'ana@northwind.test', password: 'chasm-demo' });
+    const response = await postForm('/login', {
+      email: 'ana@northwind.test',
+      password: 'chasm-demo',
+    });
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/portal');
     const header = response.headers.getSetCookie().find((c) => c.startsWith('chasm_session='))!;
@@ -26,14 +29,25 @@ describe('sign in and out through the HTML form', () => {
   });
 
   it('returns to the page that asked for sign-in, but never to another site', async () => {
-    const back = await postForm('/login?next=%2Fportal%2Fteam', { email: 'raj@northwind.test', password: 'chasm-demo', next: '/portal/team' });
+    const back = await postForm('/login?next=%2Fportal%2Fteam', {
+      email: 'raj@northwind.test',
+      password: 'chasm-demo',
+      next: '/portal/team',
+    });
     expect(back.headers.get('location')).toBe('/portal/team');
-    const away = await postForm('/login', { email: 'raj@northwind.test', password: 'chasm-demo', next: '//evil.test/x' });
+    const away = await postForm('/login', {
+      email: 'raj@northwind.test',
+      password: 'chasm-demo',
+      next: '//evil.test/x',
+    });
     expect(away.headers.get('location')).toBe('/portal');
   });
 
   it('a wrong password re-renders the form with 401, a message and the e-mail kept', async () => {
-    const response = await postForm('/login', { email: 'ana@northwind.test', password: 'wrong-password' });
+    const response = await postForm('/login', {
+      email: 'ana@northwind.test',
+      password: 'wrong-password',
+    });
     expect(response.status).toBe(401);
     const html = await response.text();
     expect(html).toContain('That e-mail and password do not match an account.');
@@ -50,7 +64,10 @@ describe('sign in and out through the HTML form', () => {
   });
 
   it('a field over 10 KB gets 400 and says which field', async () => {
-    const response = await postForm('/login', { email: 'ana@northwind.test', password: 'x'.repeat(10_001) });
+    const response = await postForm('/login', {
+      email: 'ana@northwind.test',
+      password: 'x'.repeat(10_001),
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain('too long (over 10 KB)');
   });
@@ -66,7 +83,9 @@ describe('sign in and out through the HTML form', () => {
 
   it('locks an account after 10 failures with 429 and Retry-After', async () => {
     for (let i = 0; i < 10; i++) {
-      expect((await postForm('/login', { email: 'lee@bluepeak.test', password: `bad-${i}` })).status).toBe(401);
+      expect(
+        (await postForm('/login', { email: 'lee@bluepeak.test', password: `bad-${i}` })).status,
+      ).toBe(401);
     }
     const locked = await postForm('/login', { email: 'lee@bluepeak.test', password: 'chasm-demo' });
     expect(locked.status).toBe(429);
@@ -85,7 +104,10 @@ describe('role guards on pages', () => {
     ['/portal/team', 'channel@chasm.test', 403],
   ])('%s as %s → %i', async (path, email, status) => {
     const cookie = await signIn(email);
-    const response = await fetch(`${baseUrl()}${path}`, { headers: { cookie }, redirect: 'manual' });
+    const response = await fetch(`${baseUrl()}${path}`, {
+      headers: { cookie },
+      redirect: 'manual',
+    });
     expect(response.status).toBe(status);
   });
 

@@ -3,7 +3,11 @@ import { baseUrl, postForm, signIn } from '../../helpers/http';
 
 describe('cross-site requests', () => {
   it('refuses a cross-origin form post with 403', async () => {
-    const response = await postForm('/login', { email: 'ana@northwind.test', password: 'chasm-demo' }, { origin: 'https://evil.test' });
+    const response = await postForm(
+      '/login',
+      { email: 'ana@northwind.test', password: 'chasm-demo' },
+      { origin: 'https://evil.test' },
+    );
     expect(response.status).toBe(403);
   });
 

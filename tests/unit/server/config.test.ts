@@ -26,6 +26,8 @@ describe('loadConfig', () => {
   });
 
   it('drops a trailing slash from the public origin, so links do not get a double slash', () => {
-    expect(loadConfig({ PUBLIC_ORIGIN: 'https://portal.example.com/' }).publicOrigin).toBe('https://portal.example.com');
+    expect(loadConfig({ PUBLIC_ORIGIN: 'https://portal.example.com/' }).publicOrigin).toBe(
+      'https://portal.example.com',
+    );
   });
 });

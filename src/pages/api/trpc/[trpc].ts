@@ -16,7 +16,10 @@ export const ALL: APIRoute = ({ request, locals }) =>
       partnerId: locals.user?.partner?.id ?? null,
     }),
     onError({ error, path }) {
-      if (error.code === 'INTERNAL_SERVER_ERROR' && !(error.cause && error.cause.name === 'AppError')) {
+      if (
+        error.code === 'INTERNAL_SERVER_ERROR' &&
+        !(error.cause && error.cause.name === 'AppError')
+      ) {
         console.error(`[trpc] ${path ?? '?'} failed:`, error.cause ?? error);
       }
     },
