@@ -113,6 +113,58 @@ export interface JobsTable {
   finished_at: string | null;
 }
 
+export type ApplicationStatus = 'submitted' | 'approved' | 'rejected';
+
+export interface PartnerApplicationsTable {
+  id: string;
+  company_name: string;
+  /** Registrable domain, lower case (acme.com), for duplicate checks. */
+  company_domain: string;
+  country: string;
+  contact_name: string;
+  contact_email: string;
+  contact_title: string | null;
+  company_size: string | null;
+  /** JSON array of product slugs the applicant builds on. */
+  specialties: string;
+  message: string | null;
+  source: 'flow' | 'form';
+  lead_id: string | null;
+  referral_code: string | null;
+  status: ApplicationStatus;
+  decided_by: string | null;
+  decided_at: string | null;
+  rejection_reason: string | null;
+  partner_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EventsTable {
+  id: Generated<number>;
+  occurred_at: string;
+  received_at: string;
+  type: string;
+  /** Random first-party id, or a daily-salted hash when the visitor sent DNT/GPC. */
+  visitor_id: string;
+  session_id: string | null;
+  user_id: string | null;
+  persona: string | null;
+  variant: string | null;
+  persona_source: string | null;
+  path: string | null;
+  referrer_host: string | null;
+  utm_source: string | null;
+  utm_medium: string | null;
+  utm_campaign: string | null;
+  utm_content: string | null;
+  utm_term: string | null;
+  /** Partner referral code from `?ref=`. */
+  partner_ref: string | null;
+  /** Small JSON object, validated per event type. */
+  properties: string;
+}
+
 export interface CoreTables {
   partners: PartnersTable;
   users: UsersTable;
@@ -122,6 +174,8 @@ export interface CoreTables {
   invitations: InvitationsTable;
   outbox: OutboxTable;
   jobs: JobsTable;
+  partner_applications: PartnerApplicationsTable;
+  events: EventsTable;
 }
 
 export interface Database extends CoreTables {}
@@ -136,4 +190,7 @@ export type Invitation = Selectable<InvitationsTable>;
 export type OutboxMessage = Selectable<OutboxTable>;
 export type NewOutboxMessage = Insertable<OutboxTable>;
 export type Job = Selectable<JobsTable>;
+export type PartnerApplication = Selectable<PartnerApplicationsTable>;
+export type EventRow = Selectable<EventsTable>;
+export type NewEvent = Insertable<EventsTable>;
 export type NewJob = Insertable<JobsTable>;
