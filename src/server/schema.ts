@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { AnalyticsTables } from './analytics/tables';
 
 /**
  * Database types, following Kysely's guide. Portable between SQLite and PostgreSQL:
@@ -178,7 +179,7 @@ export interface CoreTables {
   events: EventsTable;
 }
 
-export interface Database extends CoreTables {}
+export interface Database extends CoreTables, AnalyticsTables {}
 
 export type Partner = Selectable<PartnersTable>;
 export type NewPartner = Insertable<PartnersTable>;

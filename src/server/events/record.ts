@@ -1,12 +1,17 @@
+import { newId } from '../../lib/ids';
+import { assignSession, type SessionState } from '../../lib/analytics/sessions';
 import { isoNow } from '../../lib/time';
 import type { EventType } from '../../lib/events';
+import { activeFunnels } from '../analytics/funnel-definitions';
+import { applyRollups, type RolledEvent } from '../analytics/rollups';
+import { findSessions, saveSessions } from '../analytics/rollup-repository';
 import type { DbOrTx } from '../db';
+import type { NewEvent } from '../schema';
 
 export interface EventInput {
   type: EventType;
   visitorId: string;
   occurredAt?: string;
-  sessionId?: string | null;
   userId?: string | null;
   persona?: string | null;
   variant?: string | null;
@@ -18,18 +23,24 @@ export interface EventInput {
   properties?: Record<string, unknown>;
 }
 
-function toRow(event: EventInput, receivedAt: string) {
+/** Paths are stored without query string or fragment (they can carry personal data), capped at 200 characters. */
+export function normalisePath(path: string | null | undefined): string | null {
+  if (!path) return null;
+  return path.replace(/[?#].*$/, '').slice(0, 200) || '/';
+}
+
+function toRow(event: EventInput, receivedAt: string): NewEvent {
   return {
     occurred_at: event.occurredAt ?? receivedAt,
     received_at: receivedAt,
     type: event.type,
     visitor_id: event.visitorId,
-    session_id: event.sessionId ?? null,
+    session_id: null,
     user_id: event.userId ?? null,
     persona: event.persona ?? null,
     variant: event.variant ?? null,
     persona_source: event.personaSource ?? null,
-    path: event.path ?? null,
+    path: normalisePath(event.path),
     referrer_host: event.referrerHost ?? null,
     utm_source: event.utm?.source ?? null,
     utm_medium: event.utm?.medium ?? null,
@@ -41,10 +52,67 @@ function toRow(event: EventInput, receivedAt: string) {
   };
 }
 
+/** Gives every event its visit (30 minutes of inactivity ends one) and remembers where each visitor is. */
+async function assignSessions(db: DbOrTx, rows: NewEvent[]): Promise<boolean[]> {
+  const visitorIds = [...new Set(rows.map((r) => r.visitor_id))];
+  const states = new Map<string, SessionState | null>(
+    (await findSessions(db, visitorIds)).map((s) => [
+      s.visitor_id,
+      {
+        sessionId: s.session_id,
+        startedAt: Date.parse(s.started_at),
+        lastSeenAt: Date.parse(s.last_seen_at),
+      },
+    ]),
+  );
+  const starts = rows.map((row) => {
+    const at = Date.parse(row.occurred_at);
+    const { state, isNew } = assignSession(states.get(row.visitor_id) ?? null, at, () => newId(at));
+    states.set(row.visitor_id, state);
+    row.session_id = state.sessionId;
+    return isNew;
+  });
+  await saveSessions(
+    db,
+    visitorIds.map((visitorId) => {
+      const s = states.get(visitorId)!;
+      return {
+        visitor_id: visitorId,
+        session_id: s.sessionId,
+        started_at: new Date(s.startedAt).toISOString(),
+        last_seen_at: new Date(s.lastSeenAt).toISOString(),
+      };
+    }),
+  );
+  return starts;
+}
+
+const CHUNK = 500;
+
+async function recordInTransaction(db: DbOrTx, events: EventInput[], now: Date): Promise<void> {
+  const receivedAt = isoNow(now);
+  // Time order within the batch, so ids follow time and a replay by id sees what we saw.
+  const rows = events
+    .map((e) => toRow(e, receivedAt))
+    .sort((a, b) => (a.occurred_at < b.occurred_at ? -1 : a.occurred_at > b.occurred_at ? 1 : 0));
+  const starts = await assignSessions(db, rows);
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await db
+      .insertInto('events')
+      .values(rows.slice(i, i + CHUNK))
+      .execute();
+  }
+  const rolled: RolledEvent[] = rows.map((row, i) => ({
+    ...row,
+    isSessionStart: starts[i] ?? false,
+  }));
+  await applyRollups(db, rolled, await activeFunnels(db));
+}
+
 /**
- * Records events the application itself causes (a page rendered for a persona, a lead
- * created, a deal registered…). Call it with the transaction that causes the event, so the
- * log never disagrees with the data. Analytics rollups hook in here.
+ * Records events and folds them into the analytics rollups. Services call it with the
+ * transaction that causes the event (a lead created, a deal registered…), so the log never
+ * disagrees with the data; given a plain database it opens its own transaction.
  */
 export async function recordEvents(
   db: DbOrTx,
@@ -52,11 +120,8 @@ export async function recordEvents(
   now: Date = new Date(),
 ): Promise<void> {
   if (events.length === 0) return;
-  const receivedAt = isoNow(now);
-  await db
-    .insertInto('events')
-    .values(events.map((e) => toRow(e, receivedAt)))
-    .execute();
+  if (db.isTransaction) return recordInTransaction(db, events, now);
+  await db.transaction().execute((trx) => recordInTransaction(trx, events, now));
 }
 
 export async function recordEvent(

@@ -1,0 +1,34 @@
+/** A visit ends after 30 minutes without events (the convention of most web analytics tools). */
+export const SESSION_IDLE_MS = 30 * 60 * 1000;
+
+export interface SessionState {
+  sessionId: string;
+  startedAt: number;
+  lastSeenAt: number;
+}
+
+/**
+ * Assigns an event at `at` to a session. A new session starts when the visitor has none or
+ * was idle longer than 30 minutes. An event that arrives late (older than the last one seen)
+ * joins the current session and changes nothing, so replaying events in arrival order always
+ * gives the same sessions.
+ */
+export function assignSession(
+  state: SessionState | null,
+  at: number,
+  createId: () => string,
+): { state: SessionState; isNew: boolean } {
+  if (!state || at - state.lastSeenAt > SESSION_IDLE_MS) {
+    return { state: { sessionId: createId(), startedAt: at, lastSeenAt: at }, isNew: true };
+  }
+  if (at <= state.lastSeenAt) return { state, isNew: false };
+  return { state: { ...state, lastSeenAt: at }, isNew: false };
+}
+
+/** Where a visit came from: the UTM source, else the referring site, else "direct". */
+export function sessionSource(
+  utmSource: string | null | undefined,
+  referrerHost: string | null | undefined,
+): string {
+  return (utmSource || referrerHost || 'direct').toLowerCase().slice(0, 100);
+}

@@ -1,0 +1,203 @@
+import { advance, type FunnelDefinition, type FunnelProgress } from '../../lib/analytics/funnel';
+import { sessionSource } from '../../lib/analytics/sessions';
+import type { DbOrTx } from '../db';
+import type { NewEvent } from '../schema';
+import { Counter } from './counter';
+import * as repo from './rollup-repository';
+
+/** The event that counts as a conversion for personalisation lift. */
+export const CONVERSION_TYPE = 'lead_created';
+/** A conversion is credited to exposures in the 7 days before it (Mutiny's default window). */
+export const ATTRIBUTION_WINDOW_MS = 7 * 86_400_000;
+
+export type RolledEvent = Pick<
+  NewEvent,
+  | 'occurred_at'
+  | 'type'
+  | 'visitor_id'
+  | 'persona'
+  | 'variant'
+  | 'path'
+  | 'properties'
+  | 'utm_source'
+  | 'referrer_host'
+> & { isSessionStart: boolean };
+
+const day = (iso: string) => iso.slice(0, 10);
+const orEmpty = (value: string | null | undefined) => value ?? '';
+
+/**
+ * Folds a batch of just-recorded events into the rollup tables, in the same transaction as
+ * the events. Counts are summed in memory first, so a batch costs a handful of upserts.
+ */
+export async function applyRollups(
+  db: DbOrTx,
+  events: RolledEvent[],
+  funnels: FunnelDefinition[],
+): Promise<void> {
+  const counts = new Counter<{
+    day: string;
+    persona: string;
+    variant: string;
+    type: string;
+    path: string;
+  }>();
+  const sessions = new Counter<{ day: string; persona: string; source: string }>();
+  const switches = new Counter<{
+    day: string;
+    from_persona: string;
+    from_source: string;
+    to_persona: string;
+  }>();
+  const visitors = new Map<string, { day: string; segment: string; visitor_id: string }>();
+  const addVisitor = (d: string, segment: string, visitorId: string) =>
+    visitors.set(`${d}|${segment}|${visitorId}`, { day: d, segment, visitor_id: visitorId });
+
+  for (const e of events) {
+    const d = day(e.occurred_at);
+    counts.add({
+      day: d,
+      persona: orEmpty(e.persona),
+      variant: orEmpty(e.variant),
+      type: e.type,
+      path: orEmpty(e.path),
+    });
+    addVisitor(d, 'all', e.visitor_id);
+    if (e.persona) addVisitor(d, `persona:${e.persona}`, e.visitor_id);
+    if (e.isSessionStart)
+      sessions.add({
+        day: d,
+        persona: orEmpty(e.persona),
+        source: sessionSource(e.utm_source, e.referrer_host),
+      });
+    if (e.type === 'persona_switched') {
+      const p = JSON.parse(e.properties) as {
+        from?: string | null;
+        fromSource?: string | null;
+        to?: string;
+      };
+      switches.add({
+        day: d,
+        from_persona: p.from ?? '',
+        from_source: p.fromSource ?? '',
+        to_persona: p.to ?? orEmpty(e.persona),
+      });
+      addVisitor(d, 'switched', e.visitor_id);
+    }
+  }
+
+  await repo.addEventCounts(db, counts.rows());
+  await repo.addVisitors(db, [...visitors.values()]);
+  await repo.addSessionCounts(db, sessions.rows());
+  await repo.addSwitchCounts(db, switches.rows());
+  await applyLift(db, events);
+  for (const funnel of funnels) await applyFunnel(db, funnel, events);
+}
+
+/**
+ * First exposures count once per visitor and persona; a conversion credits that visitor's
+ * unconverted exposures of the 7 days before it. Processed in event order, so exposures
+ * recorded before a conversion (in this batch or earlier ones) are the ones it can credit.
+ */
+async function applyLift(db: DbOrTx, events: RolledEvent[]): Promise<void> {
+  const rows = new Map<
+    string,
+    { day: string; persona: string; variant: string; exposed: number; converted: number }
+  >();
+  const put = (
+    key: { day: string; persona: string; variant: string },
+    field: 'exposed' | 'converted',
+  ) => {
+    const id = `${key.day}|${key.persona}|${key.variant}`;
+    const row = rows.get(id) ?? { ...key, exposed: 0, converted: 0 };
+    row[field] += 1;
+    rows.set(id, row);
+  };
+  let pending = new Map<
+    string,
+    { visitor_id: string; persona: string; variant: string; exposed_at: string }
+  >();
+  const flush = async () => {
+    for (const row of await repo.insertExposures(db, [...pending.values()])) {
+      put({ day: day(row.exposed_at), persona: row.persona, variant: row.variant }, 'exposed');
+    }
+    pending = new Map();
+  };
+  for (const e of events) {
+    if (e.type === 'experience_viewed' && e.persona && e.variant) {
+      const key = `${e.visitor_id}|${e.persona}`;
+      if (!pending.has(key))
+        pending.set(key, {
+          visitor_id: e.visitor_id,
+          persona: e.persona,
+          variant: e.variant,
+          exposed_at: e.occurred_at,
+        });
+    } else if (e.type === CONVERSION_TYPE) {
+      await flush();
+      const since = new Date(Date.parse(e.occurred_at) - ATTRIBUTION_WINDOW_MS).toISOString();
+      for (const row of await repo.convertExposures(db, e.visitor_id, since, e.occurred_at)) {
+        put({ day: day(row.exposed_at), persona: row.persona, variant: row.variant }, 'converted');
+      }
+    }
+  }
+  await flush();
+  await repo.addLiftCounts(db, [...rows.values()]);
+}
+
+/** Advances each visitor's place in one funnel and counts the steps newly reached. */
+async function applyFunnel(
+  db: DbOrTx,
+  funnel: FunnelDefinition,
+  events: RolledEvent[],
+): Promise<void> {
+  const visitorIds = [...new Set(events.map((e) => e.visitor_id))];
+  const stored = await repo.findFunnelProgress(db, funnel.id, visitorIds);
+  const progress = new Map<string, FunnelProgress | null>(
+    stored.map((p) => [
+      p.visitor_id,
+      {
+        step: p.step,
+        enteredAt: Date.parse(p.entered_at),
+        lastAt: Date.parse(p.last_at),
+        persona: p.persona || null,
+      },
+    ]),
+  );
+  const changed = new Set<string>();
+  const reached = new Counter<{ funnel_id: string; day: string; persona: string; step: number }>();
+  for (const e of events) {
+    const result = advance(funnel, progress.get(e.visitor_id) ?? null, {
+      visitorId: e.visitor_id,
+      type: e.type,
+      path: e.path ?? null,
+      persona: e.persona ?? null,
+      at: Date.parse(e.occurred_at),
+    });
+    if (!result) continue;
+    progress.set(e.visitor_id, result.progress);
+    changed.add(e.visitor_id);
+    const entered = new Date(result.progress.enteredAt).toISOString();
+    reached.add({
+      funnel_id: funnel.id,
+      day: day(entered),
+      persona: orEmpty(result.progress.persona),
+      step: result.reached,
+    });
+  }
+  await repo.saveFunnelProgress(
+    db,
+    [...changed].map((visitorId) => {
+      const p = progress.get(visitorId)!;
+      return {
+        funnel_id: funnel.id,
+        visitor_id: visitorId,
+        step: p.step,
+        entered_at: new Date(p.enteredAt).toISOString(),
+        last_at: new Date(p.lastAt).toISOString(),
+        persona: orEmpty(p.persona),
+      };
+    }),
+  );
+  await repo.addFunnelCounts(db, reached.rows());
+}
