@@ -52,7 +52,9 @@ const eventArb = fc.record({
   to: fc.constantFrom(...personas),
 });
 
-function toInput(e: fc.infer<typeof eventArb>): EventInput {
+type GeneratedEvent = typeof eventArb extends fc.Arbitrary<infer T> ? T : never;
+
+function toInput(e: GeneratedEvent): EventInput {
   return {
     type: e.type,
     visitorId: `v${e.visitor}`,
