@@ -1,0 +1,84 @@
+import type { APIRoute } from 'astro';
+import { isBot } from '../../lib/analytics/bots';
+import { MAX_BATCH_BYTES } from '../../lib/analytics/client-events';
+import { FloodGuard } from '../../server/analytics/flood-guard';
+import { ingestBatch } from '../../server/analytics/ingest';
+import { cookielessVisitorId } from '../../server/analytics/visitor-hash';
+import {
+  isPrivacyRequest,
+  issueVisitorCookie,
+  readVisitorCookie,
+} from '../../server/analytics/visitor';
+import { isSecureOrigin } from '../../server/auth/cookies';
+import { sha256Hex } from '../../server/auth/tokens';
+import { getDb } from '../../server/db';
+import { clientIp } from '../../server/http/client-ip';
+import { errorResponse, jsonError } from '../../server/http/responses';
+
+const guard = new FloodGuard();
+
+/**
+ * The analytics beacon: `navigator.sendBeacon('/api/events', JSON.stringify({ events }))` or
+ * fetch with keepalive. 202 with the number stored; 400 with a reason per event; 413 over
+ * 64 KB; 429 with Retry-After when one client floods.
+ */
+export const POST: APIRoute = async (context) => {
+  const { request, cookies, locals, url } = context;
+  const ip = clientIp(context);
+  const userAgent = request.headers.get('user-agent');
+  const limit = guard.take(sha256Hex(`${ip}|${userAgent ?? ''}`));
+  if (!limit.allowed) {
+    return jsonError(
+      429,
+      'TOO_MANY_REQUESTS',
+      'Too many analytics batches from this client; slow down.',
+      {
+        headers: { 'retry-after': String(limit.retryAfterSeconds) },
+      },
+    );
+  }
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_BATCH_BYTES) {
+    return jsonError(
+      413,
+      'PAYLOAD_TOO_LARGE',
+      `A batch may be at most ${MAX_BATCH_BYTES / 1024} KB.`,
+    );
+  }
+  const db = getDb();
+  try {
+    const body = await request.text();
+    if (isBot(userAgent)) {
+      // Validated like any batch (a broken client still learns why), then dropped quietly.
+      return Response.json(
+        await ingestBatch(db, {
+          body,
+          userAgent,
+          visitorId: 'bot',
+          siteHost: url.hostname,
+          persona: null,
+          userId: null,
+        }),
+        {
+          status: 202,
+        },
+      );
+    }
+    let visitorId = readVisitorCookie(cookies);
+    if (!visitorId) {
+      visitorId = isPrivacyRequest(request.headers)
+        ? await cookielessVisitorId(db, { site: url.host, ip, userAgent: userAgent ?? '' })
+        : issueVisitorCookie(cookies, isSecureOrigin());
+    }
+    const result = await ingestBatch(db, {
+      body,
+      userAgent,
+      visitorId,
+      siteHost: url.hostname,
+      persona: null,
+      userId: locals.user?.id ?? null,
+    });
+    return Response.json(result, { status: 202 });
+  } catch (error) {
+    return errorResponse(error);
+  }
+};

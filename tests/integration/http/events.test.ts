@@ -1,0 +1,179 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { baseUrl } from '../../helpers/http';
+import { serverDb } from '../../helpers/server-db';
+
+const BROWSER =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+
+afterAll(async () => {
+  await serverDb().destroy();
+});
+
+async function send(body: unknown, headers: Record<string, string> = {}) {
+  return fetch(`${baseUrl()}/api/events`, {
+    method: 'POST',
+    headers: {
+      origin: baseUrl(),
+      'content-type': 'text/plain;charset=UTF-8',
+      'user-agent': BROWSER,
+      ...headers,
+    },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+async function countEvents(where: { path?: string; type?: string } = {}) {
+  let q = serverDb()
+    .selectFrom('events')
+    .select((eb) => eb.fn.countAll<number>().as('n'));
+  if (where.path) q = q.where('path', '=', where.path);
+  if (where.type) q = q.where('type', '=', where.type);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+const pageView = (path: string, extra: Record<string, unknown> = {}) => ({
+  type: 'page_view',
+  url: path,
+  ...extra,
+});
+
+describe('POST /api/events', () => {
+  it('stores a batch, keeps UTM fields and referral code, drops the query from the path, and sets the visitor cookie', async () => {
+    const response = await send({
+      events: [
+        pageView('/for/developers?utm_source=newsletter&utm_campaign=q4&ref=NW42', {
+          referrer: 'https://news.example.com/item/1',
+        }),
+        { type: 'cta_clicked', url: '/for/developers', props: { cta: 'start-building' } },
+      ],
+    });
+    expect(response.status).toBe(202);
+    expect(await response.json()).toEqual({ stored: 2 });
+    expect(
+      response.headers.getSetCookie().some((c) => /^chasm_vid=[a-z2-9]+;.*HttpOnly/i.test(c)),
+    ).toBe(true);
+    const row = await serverDb()
+      .selectFrom('events')
+      .selectAll()
+      .where('type', '=', 'page_view')
+      .where('utm_campaign', '=', 'q4')
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({
+      path: '/for/developers',
+      persona: 'developers',
+      utm_source: 'newsletter',
+      partner_ref: 'NW42',
+      referrer_host: 'news.example.com',
+    });
+    expect(JSON.stringify(row)).not.toMatch(/127\.0\.0\.1/);
+  });
+
+  it('refuses a bad batch with a reason per event and stores none of it', async () => {
+    const before = await countEvents({ path: '/bad-batch' });
+    const response = await send({
+      events: [
+        pageView('/bad-batch'),
+        { type: 'lead_created', url: '/bad-batch' },
+        { type: 'page_view', url: 'https://elsewhere.test/x' },
+        pageView('/bad-batch', { at: Date.now() + 3_600_000 }),
+        { type: 'cta_clicked', url: '/bad-batch', props: {} },
+      ],
+    });
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.error.message).toContain('nothing was stored');
+    const paths = body.error.issues.map((i: { path: string }) => i.path);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'events.1.type',
+        'events.2.url',
+        'events.3.at',
+        'events.4.props.cta',
+      ]),
+    );
+    expect(
+      body.error.issues.find((i: { path: string }) => i.path === 'events.1.type').message,
+    ).toMatch(/Unknown event type/);
+    expect(
+      body.error.issues.find((i: { path: string }) => i.path === 'events.3.at').message,
+    ).toMatch(/future/);
+    expect(await countEvents({ path: '/bad-batch' })).toBe(before);
+  });
+
+  it.each([
+    ['not JSON', '{"events": [', 400],
+    ['an empty batch', { events: [] }, 400],
+    ['101 events', { events: Array.from({ length: 101 }, () => pageView('/too-many')) }, 400],
+    ['an unknown top-level field', { events: [pageView('/x')], extra: 1 }, 400],
+  ])('refuses %s', async (_label, body, status) => {
+    expect((await send(body)).status).toBe(status);
+  });
+
+  it('refuses a body over 64 KB with 413', async () => {
+    const big = { events: [pageView('/big', { props: { title: 'x'.repeat(70_000) } })] };
+    expect((await send(big)).status).toBe(413);
+  });
+
+  it('drops bots without storing', async () => {
+    const before = await countEvents({ path: '/bot-visit' });
+    const response = await send(
+      { events: [pageView('/bot-visit')] },
+      { 'user-agent': 'Mozilla/5.0 (compatible; Googlebot/2.1)' },
+    );
+    expect(response.status).toBe(202);
+    expect(await response.json()).toEqual({ stored: 0, ignored: 'bot' });
+    expect(await countEvents({ path: '/bot-visit' })).toBe(before);
+  });
+
+  it.each([['dnt'], ['sec-gpc']])(
+    'with %s: 1 sets no cookie and counts a daily hash instead',
+    async (header) => {
+      const response = await send({ events: [pageView(`/private-${header}`)] }, { [header]: '1' });
+      expect(response.status).toBe(202);
+      expect(response.headers.getSetCookie().some((c) => c.startsWith('chasm_vid='))).toBe(false);
+      const row = await serverDb()
+        .selectFrom('events')
+        .select('visitor_id')
+        .where('path', '=', `/private-${header}`)
+        .executeTakeFirstOrThrow();
+      expect(row.visitor_id).toMatch(/^h_[0-9a-f]{32}$/);
+    },
+  );
+
+  it('loses nothing under concurrent batches', async () => {
+    const before = await countEvents({ path: '/concurrent' });
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        send(
+          { events: Array.from({ length: 50 }, () => pageView('/concurrent')) },
+          { 'user-agent': `${BROWSER} client-${i}` },
+        ),
+      ),
+    );
+    expect(responses.map((r) => r.status)).toEqual(Array(20).fill(202));
+    expect(await countEvents({ path: '/concurrent' })).toBe(before + 1000);
+  });
+
+  it('answers a flood from one client with 429 and Retry-After, while another client still gets through', async () => {
+    const flooder = `${BROWSER} flooder`;
+    const statuses: number[] = [];
+    for (let i = 0; i < 80; i++)
+      statuses.push(
+        (await send({ events: [pageView('/flood')] }, { 'user-agent': flooder })).status,
+      );
+    expect(statuses).toContain(429);
+    const limited = await send({ events: [pageView('/flood')] }, { 'user-agent': flooder });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(
+      (await send({ events: [pageView('/flood')] }, { 'user-agent': `${BROWSER} someone-else` }))
+        .status,
+    ).toBe(202);
+  });
+
+  it('refuses a cross-site beacon', async () => {
+    expect((await send({ events: [pageView('/x')] }, { origin: 'https://evil.test' })).status).toBe(
+      403,
+    );
+  });
+});
