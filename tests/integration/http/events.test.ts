@@ -177,3 +177,41 @@ describe('POST /api/events', () => {
     );
   });
 });
+
+describe('server-rendered page views', () => {
+  async function viewsOf(path: string) {
+    return serverDb()
+      .selectFrom('events')
+      .selectAll()
+      .where('type', '=', 'page_view')
+      .where('path', '=', path)
+      .execute();
+  }
+  async function eventually<T>(check: () => Promise<T>, ok: (value: T) => boolean): Promise<T> {
+    let value = await check();
+    for (let i = 0; i < 40 && !ok(value); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      value = await check();
+    }
+    return value;
+  }
+
+  it('records a page view for a person, with UTM fields, and none for a bot', async () => {
+    await fetch(`${baseUrl()}/forgot-password?utm_source=mail&ref=BP7`, {
+      headers: { 'user-agent': BROWSER, referer: 'https://search.example.org/q' },
+    });
+    await fetch(`${baseUrl()}/forgot-password?utm_source=botmail`, {
+      headers: { 'user-agent': 'Googlebot/2.1 (+http://www.google.com/bot.html)' },
+    });
+    const views = await eventually(
+      () => viewsOf('/forgot-password'),
+      (v) => v.length >= 1,
+    );
+    expect(views.filter((v) => v.utm_source === 'mail')).toHaveLength(1);
+    expect(views[0]).toMatchObject({ partner_ref: 'BP7', referrer_host: 'search.example.org' });
+    await new Promise((r) => setTimeout(r, 400));
+    expect(
+      (await viewsOf('/forgot-password')).filter((v) => v.utm_source === 'botmail'),
+    ).toHaveLength(0);
+  });
+});
