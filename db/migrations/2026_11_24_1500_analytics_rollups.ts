@@ -24,6 +24,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('count', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('rollup_events_pk', ['day', 'persona', 'variant', 'type', 'path'])
     .execute();
+  await db.schema
+    .createIndex('rollup_events_type_day_idx')
+    .on('rollup_events')
+    .columns(['type', 'day'])
+    .execute();
 
   // One row per visitor, day and segment ('all', 'persona:<slug>', 'switched'): daily uniques.
   await db.schema
@@ -31,7 +36,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('day', 'text', (c) => c.notNull())
     .addColumn('segment', 'text', (c) => c.notNull())
     .addColumn('visitor_id', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('rollup_visitors_pk', ['day', 'segment', 'visitor_id'])
+    .addPrimaryKeyConstraint('rollup_visitors_pk', ['segment', 'day', 'visitor_id'])
     .execute();
 
   await db.schema
