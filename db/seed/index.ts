@@ -1,9 +1,12 @@
 import type { Db } from '../../src/server/db';
+import { seedAnalyticsDemo } from './analytics-demo';
 import { seedDemoUsers } from './demo-users';
 
 export interface SeedOptions {
   password: string;
   now?: Date;
+  /** Simulated visitors per day for the 90 days of demo analytics (0 turns them off). */
+  demoVisitorsPerDay?: number;
 }
 
 /**
@@ -13,5 +16,11 @@ export interface SeedOptions {
 export async function seedDemo(db: Db, options: SeedOptions): Promise<{ created: boolean }> {
   const now = options.now ?? new Date();
   const created = await seedDemoUsers(db, options.password, now);
+  if (options.demoVisitorsPerDay !== 0) {
+    await seedAnalyticsDemo(db, {
+      now,
+      ...(options.demoVisitorsPerDay ? { visitorsPerDay: options.demoVisitorsPerDay } : {}),
+    });
+  }
   return { created };
 }

@@ -34,7 +34,11 @@ export function ensureReady(): Promise<void> {
     const cfg = config();
     const db = getDb();
     await migrateToLatest(db);
-    if (cfg.shouldSeedDemo) await seedDemo(db, { password: cfg.demoPassword });
+    if (cfg.shouldSeedDemo)
+      await seedDemo(db, {
+        password: cfg.demoPassword,
+        demoVisitorsPerDay: cfg.demoVisitorsPerDay,
+      });
     if (cfg.runJobs) {
       const transport = cfg.smtpUrl ? createSmtpTransport(cfg.smtpUrl, cfg.mailFrom) : null;
       startJobRunner(db, transport);

@@ -24,6 +24,7 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFlag,
   CHASM_JOBS: z.enum(['0', '1', '']).optional(),
   LOGIN_IP_LIMIT: z.coerce.number().int().positive().default(50),
+  CHASM_DEMO_VISITORS_PER_DAY: z.coerce.number().int().min(0).max(5000).default(300),
 });
 
 export type Config = {
@@ -38,6 +39,8 @@ export type Config = {
   trustProxy: boolean;
   runJobs: boolean;
   loginIpLimit: number;
+  /** Simulated visitors per day in the demo analytics (90 days). */
+  demoVisitorsPerDay: number;
 };
 
 let cached: Config | undefined;
@@ -64,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     runJobs: e.CHASM_JOBS !== '0',
     loginIpLimit: e.LOGIN_IP_LIMIT,
+    demoVisitorsPerDay: e.CHASM_DEMO_VISITORS_PER_DAY,
   };
 }
 

@@ -13,6 +13,7 @@ Object.assign(process.env, {
   PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,
   DATABASE_URL: `file:${join(dir, 'e2e.sqlite')}`,
   CHASM_DEMO: '1',
+  CHASM_DEMO_VISITORS_PER_DAY: process.env.CHASM_DEMO_VISITORS_PER_DAY ?? '20',
   ASTRO_NODE_LOGGING: 'disabled',
 });
 const entry = buildIfStale(() => undefined);

@@ -31,7 +31,11 @@ export default async function setup(project: TestProject) {
     databaseUrl = `file:${join(dir, 'server.sqlite')}`;
     dropDatabase = async () => rmSync(dir, { recursive: true, force: true });
   }
-  const server = await startBuiltServer({ DATABASE_URL: databaseUrl, CHASM_JOBS: '1' });
+  const server = await startBuiltServer({
+    DATABASE_URL: databaseUrl,
+    CHASM_JOBS: '1',
+    CHASM_DEMO_VISITORS_PER_DAY: '10',
+  });
   project.provide('baseUrl', server.baseUrl);
   project.provide('serverDatabaseUrl', databaseUrl);
   return async () => {

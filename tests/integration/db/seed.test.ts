@@ -11,8 +11,12 @@ afterAll(() => t.cleanup());
 
 describe('demo data', () => {
   it('creates the six demo logins in their companies, once', async () => {
-    expect((await seedDemo(t.db, { password: 'demo-password-1' })).created).toBe(true);
-    expect((await seedDemo(t.db, { password: 'demo-password-1' })).created).toBe(false);
+    expect(
+      (await seedDemo(t.db, { password: 'demo-password-1', demoVisitorsPerDay: 3 })).created,
+    ).toBe(true);
+    expect(
+      (await seedDemo(t.db, { password: 'demo-password-1', demoVisitorsPerDay: 3 })).created,
+    ).toBe(false);
 
     const users = await t.db
       .selectFrom('users')
