@@ -34,3 +34,18 @@ export type SolutionSlug = (typeof SOLUTION_SLUGS)[number];
 
 export const ROI_MODEL_IDS = ['attrition', 'speed-to-lead', 'market-sizing'] as const;
 export type RoiModelId = (typeof ROI_MODEL_IDS)[number];
+
+/** Short names for charts and filters (the persona pages have the full copy). */
+export const PERSONA_LABELS: Record<PersonaSlug, string> = {
+  developers: 'Developers',
+  'systems-integrators': 'Systems integrators',
+  'contact-center': 'Contact-centre leaders',
+  'revenue-teams': 'Revenue teams',
+  'it-operations': 'IT & operations',
+  executives: 'Executives',
+};
+
+export function personaLabel(slug: string | null | undefined): string {
+  if (!slug) return 'Generic (no persona)';
+  return (PERSONA_LABELS as Record<string, string>)[slug] ?? slug;
+}

@@ -1,0 +1,181 @@
+import type { ReportTable } from '../../lib/analytics/tables';
+import { formatInteger, formatPercent } from '../../lib/format/numbers';
+import type { FunnelReport } from './queries/funnels';
+import type { InferenceReport } from './queries/inference';
+import type { PersonaLift } from './queries/lift';
+import type { Overview } from './queries/overview';
+import type { FunnelChoice } from './service';
+
+const int = (v: unknown) => formatInteger(Number(v));
+const pct = (v: unknown) => formatPercent(v === null || v === undefined ? null : Number(v));
+
+/** The tables behind each dashboard view: shown under the charts and exported as CSV. */
+export function overviewTables(o: Overview): ReportTable[] {
+  return [
+    {
+      name: 'daily',
+      title: 'Visitors, visits and page views per day',
+      columns: [
+        { key: 'day', label: 'Day' },
+        { key: 'visitors', label: 'Unique visitors', isNumeric: true, format: int },
+        { key: 'sessions', label: 'Visits', isNumeric: true, format: int },
+        { key: 'pageViews', label: 'Page views', isNumeric: true, format: int },
+      ],
+      rows: o.days,
+    },
+    {
+      name: 'personas',
+      title: 'Traffic by persona',
+      columns: [
+        { key: 'persona', label: 'Persona' },
+        { key: 'visitorDays', label: 'Visitor-days', isNumeric: true, format: int },
+        { key: 'sessions', label: 'Visits', isNumeric: true, format: int },
+      ],
+      rows: o.byPersona,
+    },
+    {
+      name: 'sources',
+      title: 'Visits by source',
+      columns: [
+        { key: 'source', label: 'Source' },
+        { key: 'sessions', label: 'Visits', isNumeric: true, format: int },
+      ],
+      rows: o.bySource,
+    },
+  ];
+}
+
+export function funnelTables(funnel: FunnelChoice, report: FunnelReport): ReportTable[] {
+  return [
+    {
+      name: 'steps',
+      title: `${funnel.name}: visitors per step`,
+      columns: [
+        { key: 'step', label: 'Step' },
+        { key: 'visitors', label: 'Visitors', isNumeric: true, format: int },
+        { key: 'ofEntered', label: 'Of entered', isNumeric: true, format: pct },
+        { key: 'ofPrevious', label: 'Of previous step', isNumeric: true, format: pct },
+        { key: 'previousVisitors', label: 'Previous period', isNumeric: true, format: int },
+        {
+          key: 'previousOfEntered',
+          label: 'Previous period, of entered',
+          isNumeric: true,
+          format: pct,
+        },
+      ],
+      rows: report.current.map((s, i) => ({
+        step: funnel.steps[i]?.label ?? `Step ${i + 1}`,
+        visitors: s.visitors,
+        ofEntered: s.ofEntered,
+        ofPrevious: s.ofPrevious,
+        previousVisitors: report.previous[i]?.visitors ?? 0,
+        previousOfEntered: report.previous[i]?.ofEntered ?? 0,
+      })),
+    },
+    {
+      name: 'personas',
+      title: `${funnel.name}: by persona`,
+      columns: [
+        { key: 'persona', label: 'Persona' },
+        ...funnel.steps.map((s, i) => ({
+          key: `s${i}`,
+          label: s.label,
+          isNumeric: true,
+          format: int,
+        })),
+        { key: 'conversion', label: 'Entered → last step', isNumeric: true, format: pct },
+      ],
+      rows: report.byPersona.map((p) => ({
+        persona: p.persona,
+        ...Object.fromEntries(p.steps.map((n, i) => [`s${i}`, n])),
+        conversion: p.steps[0] ? (p.steps[p.steps.length - 1] ?? 0) / p.steps[0] : null,
+      })),
+    },
+  ];
+}
+
+export function liftTables(personas: PersonaLift[]): ReportTable[] {
+  return [
+    {
+      name: 'lift',
+      title: 'Personalised against holdout, per persona',
+      columns: [
+        { key: 'persona', label: 'Persona' },
+        { key: 'pVisitors', label: 'Personalised visitors', isNumeric: true, format: int },
+        { key: 'pRate', label: 'Personalised conversion', isNumeric: true, format: pct },
+        { key: 'hVisitors', label: 'Holdout visitors', isNumeric: true, format: int },
+        { key: 'hRate', label: 'Holdout conversion', isNumeric: true, format: pct },
+        {
+          key: 'difference',
+          label: 'Difference',
+          isNumeric: true,
+          format: (v) => formatPercent(v === null ? null : Number(v), 1, true),
+        },
+        {
+          key: 'low',
+          label: '95% CI low',
+          isNumeric: true,
+          format: (v) => formatPercent(v === null ? null : Number(v), 1, true),
+        },
+        {
+          key: 'high',
+          label: '95% CI high',
+          isNumeric: true,
+          format: (v) => formatPercent(v === null ? null : Number(v), 1, true),
+        },
+        {
+          key: 'pValue',
+          label: 'p-value',
+          isNumeric: true,
+          format: (v) => (v === null ? '—' : Number(v) < 0.001 ? '< 0.001' : Number(v).toFixed(3)),
+        },
+        { key: 'verdict', label: 'Verdict' },
+      ],
+      rows: personas.map((p) => ({
+        persona: p.persona,
+        pVisitors: p.personalized.trials,
+        pRate: p.personalized.rate,
+        hVisitors: p.holdout.trials,
+        hRate: p.holdout.rate,
+        difference: p.hasEnoughData ? p.difference : null,
+        low: p.hasEnoughData ? p.interval[0] : null,
+        high: p.hasEnoughData ? p.interval[1] : null,
+        pValue: p.hasEnoughData ? (p.test?.pValue ?? null) : null,
+        verdict: liftVerdict(p),
+      })),
+    },
+  ];
+}
+
+/** Plain words for a lift result. */
+export function liftVerdict(p: PersonaLift): string {
+  if (!p.hasEnoughData) return `Not enough data yet: needs ${p.needs}.`;
+  if (p.interval[0] > 0) return 'Personalising converts better.';
+  if (p.interval[1] < 0) return 'The generic page converts better.';
+  return 'No clear difference yet.';
+}
+
+export function inferenceTables(report: InferenceReport): ReportTable[] {
+  return [
+    {
+      name: 'matrix',
+      title: 'Inferred persona against the persona chosen',
+      columns: [
+        { key: 'inferred', label: 'Inferred' },
+        { key: 'chosen', label: 'Chosen' },
+        { key: 'count', label: 'Choices', isNumeric: true, format: int },
+      ],
+      rows: report.matrix,
+    },
+    {
+      name: 'sources',
+      title: 'Choices by how the persona was inferred',
+      columns: [
+        { key: 'source', label: 'Inferred from' },
+        { key: 'kept', label: 'Confirmed', isNumeric: true, format: int },
+        { key: 'switches', label: 'Switched away', isNumeric: true, format: int },
+      ],
+      rows: report.bySource,
+    },
+  ];
+}

@@ -1,0 +1,74 @@
+import type { DashboardFilter } from '../../lib/analytics/range';
+import { requireRole } from '../auth/permissions';
+import type { SessionUser } from '../auth/session';
+import type { Db } from '../db';
+import { AppError } from '../errors';
+import { listContentFunnels, type FunnelContent } from './funnel-definitions';
+import { funnelReport } from './queries/funnels';
+import { inferenceReport } from './queries/inference';
+import { liftReport } from './queries/lift';
+import { overview } from './queries/overview';
+
+/** Who reads go-to-market analytics. Partners never do (they get their own referral view). */
+export const ANALYTICS_ROLES = ['admin', 'channel_manager', 'executive'] as const;
+
+function allow(actor: SessionUser | null): void {
+  requireRole(actor, ANALYTICS_ROLES);
+}
+
+export async function getOverview(db: Db, actor: SessionUser | null, filter: DashboardFilter) {
+  allow(actor);
+  return overview(db, filter);
+}
+
+export interface FunnelChoice {
+  id: string;
+  name: string;
+  description: string;
+  steps: { label: string; type: string; path?: string | undefined }[];
+  windowDays: number;
+  isSaved: boolean;
+}
+
+/** Funnels from content, then funnels saved in the UI. */
+export async function listFunnels(db: Db, actor: SessionUser | null): Promise<FunnelChoice[]> {
+  allow(actor);
+  const saved = await db.selectFrom('funnels').selectAll().orderBy('created_at').execute();
+  return [
+    ...listContentFunnels().map((f: FunnelContent) => ({ ...f, isSaved: false })),
+    ...saved.map((f) => ({
+      id: f.id,
+      name: f.name,
+      description: f.backfilled_at
+        ? 'Saved in the dashboard.'
+        : 'Saved in the dashboard; counting its history…',
+      steps: (JSON.parse(f.steps) as { type: string; path?: string; label?: string }[]).map(
+        (s) => ({ ...s, label: s.label ?? s.type }),
+      ),
+      windowDays: Math.round(f.window_ms / 86_400_000),
+      isSaved: true,
+    })),
+  ];
+}
+
+export async function getFunnel(
+  db: Db,
+  actor: SessionUser | null,
+  funnelId: string,
+  filter: DashboardFilter,
+) {
+  const funnels = await listFunnels(db, actor);
+  const funnel = funnels.find((f) => f.id === funnelId);
+  if (!funnel) throw new AppError('NOT_FOUND', 'There is no funnel with that id.');
+  return { funnel, report: await funnelReport(db, funnel.id, funnel.steps.length, filter) };
+}
+
+export async function getLift(db: Db, actor: SessionUser | null, filter: DashboardFilter) {
+  allow(actor);
+  return liftReport(db, filter);
+}
+
+export async function getInference(db: Db, actor: SessionUser | null, filter: DashboardFilter) {
+  allow(actor);
+  return inferenceReport(db, filter);
+}
