@@ -28,17 +28,32 @@ export interface HttpLoad {
   body?: string;
   seconds?: number;
   connections?: number;
+  /** Changes each request (autocannon's setupRequest), e.g. to simulate many clients. */
+  setupRequest?: (request: { headers?: Record<string, string> }) => {
+    headers?: Record<string, string>;
+  };
 }
 
 /** Requests per second and latency for one URL, on 127.0.0.1 only. */
 export async function load(
   options: HttpLoad,
-): Promise<{ rps: number; p50: number; p99: number; errors: number; non2xx: number }> {
+): Promise<{
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  requests: number;
+  sent: number;
+}> {
   const result = await autocannon({
     url: options.url,
     method: options.method ?? 'GET',
     headers: options.headers ?? {},
     ...(options.body ? { body: options.body } : {}),
+    ...(options.setupRequest
+      ? { requests: [{ setupRequest: options.setupRequest as never }] }
+      : {}),
     connections: options.connections ?? Number(process.env.BENCH_CONNECTIONS ?? 50),
     duration: options.seconds ?? Number(process.env.BENCH_SECONDS ?? 5),
   });
@@ -48,6 +63,8 @@ export async function load(
     p99: result.latency.p99,
     errors: result.errors,
     non2xx: result.non2xx,
+    requests: result.requests.total,
+    sent: result.requests.sent,
   };
 }
 
@@ -67,4 +84,21 @@ export async function forkServer(
     child.once('exit', (code) => fail(new Error(`${file} exited with ${code}`)));
   });
   return { url: `http://127.0.0.1:${port}`, child };
+}
+
+/** p50 and p95 of a function's duration in milliseconds over `runs` runs (after one warm-up). */
+export async function timeIt(
+  runs: number,
+  fn: () => Promise<unknown>,
+): Promise<{ p50: number; p95: number }> {
+  await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+  return { p50: at(0.5), p95: at(0.95) };
 }

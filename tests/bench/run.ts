@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { buildIfStale } from '../../src/server/cli/build-if-stale';
 import { startBuiltServer } from '../helpers/server';
 import type { BenchRow, Ratio } from './harness';
+import { analyticsSuite } from './suites/analytics';
 import { foundationSuite } from './suites/foundation';
 
 export interface BenchContext {
@@ -20,7 +21,10 @@ export interface BenchContext {
 }
 
 type Suite = (ctx: BenchContext) => Promise<{ rows: BenchRow[]; ratios: Ratio[] }>;
-const SUITES: [string, Suite][] = [['foundation', foundationSuite]];
+const SUITES: [string, Suite][] = [
+  ['foundation', foundationSuite],
+  ['analytics', analyticsSuite],
+];
 
 async function signIn(baseUrl: string, email: string): Promise<string> {
   const response = await fetch(`${baseUrl}/login`, {

@@ -4,15 +4,18 @@ import { baseUrl, signIn } from '../../helpers/http';
 const VIEWS = ['/analytics', '/analytics/funnels', '/analytics/lift', '/analytics/personas'];
 
 describe('analytics dashboards', () => {
-  it.each(VIEWS)('%s opens for an executive, with a chart and its table alternative', async (path) => {
-    const cookie = await signIn('exec@chasm.test');
-    const response = await fetch(`${baseUrl()}${path}`, { headers: { cookie } });
-    expect(response.status).toBe(200);
-    const html = await response.text();
-    expect(html).toContain('<svg');
-    expect(html).toContain('Show the data as a table');
-    expect(html).not.toContain('NaN');
-  });
+  it.each(VIEWS)(
+    '%s opens for an executive, with a chart and its table alternative',
+    async (path) => {
+      const cookie = await signIn('exec@chasm.test');
+      const response = await fetch(`${baseUrl()}${path}`, { headers: { cookie } });
+      expect(response.status).toBe(200);
+      const html = await response.text();
+      expect(html).toContain('<svg');
+      expect(html).toContain('Show the data as a table');
+      expect(html).not.toContain('NaN');
+    },
+  );
 
   it.each([
     ['ana@northwind.test', 403],
@@ -21,33 +24,51 @@ describe('analytics dashboards', () => {
     ['admin@chasm.test', 200],
   ])('overview as %s → %i', async (email, status) => {
     const cookie = await signIn(email);
-    expect((await fetch(`${baseUrl()}/analytics`, { headers: { cookie }, redirect: 'manual' })).status).toBe(status);
+    expect(
+      (await fetch(`${baseUrl()}/analytics`, { headers: { cookie }, redirect: 'manual' })).status,
+    ).toBe(status);
   });
 
   it('exports a table as CSV with the filter applied', async () => {
     const cookie = await signIn('channel@chasm.test');
-    const response = await fetch(`${baseUrl()}/analytics/export/overview.csv?from=2026-01-01&to=2026-01-03&table=daily`, { headers: { cookie } });
+    const response = await fetch(
+      `${baseUrl()}/analytics/export/overview.csv?from=2026-01-01&to=2026-01-03&table=daily`,
+      { headers: { cookie } },
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/csv');
-    expect(response.headers.get('content-disposition')).toContain('chasm-overview-daily-2026-01-01-2026-01-03.csv');
+    expect(response.headers.get('content-disposition')).toContain(
+      'chasm-overview-daily-2026-01-01-2026-01-03.csv',
+    );
     const lines = (await response.text()).trim().split('\r\n');
     expect(lines[0]).toBe('Day,Unique visitors,Visits,Page views');
-    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['2026-01-01', '2026-01-02', '2026-01-03']);
+    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual([
+      '2026-01-01',
+      '2026-01-02',
+      '2026-01-03',
+    ]);
   });
 
   it('refuses the CSV to a partner and to a visitor', async () => {
     // (lee@bluepeak.test is locked out by the rate-limit test in auth-flow.test.ts.)
     const cookie = await signIn('raj@northwind.test');
-    expect((await fetch(`${baseUrl()}/analytics/export/lift.csv`, { headers: { cookie } })).status).toBe(403);
+    expect(
+      (await fetch(`${baseUrl()}/analytics/export/lift.csv`, { headers: { cookie } })).status,
+    ).toBe(403);
     expect((await fetch(`${baseUrl()}/analytics/export/lift.csv`)).status).toBe(401);
   });
 
   it('explains a bad filter instead of failing', async () => {
     const cookie = await signIn('exec@chasm.test');
-    const page = await fetch(`${baseUrl()}/analytics?from=2026-13-45&to=2026-01-01`, { headers: { cookie } });
+    const page = await fetch(`${baseUrl()}/analytics?from=2026-13-45&to=2026-01-01`, {
+      headers: { cookie },
+    });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Showing the last 30 days instead.');
-    const csv = await fetch(`${baseUrl()}/analytics/export/overview.csv?from=2026-05-01&to=2026-01-01`, { headers: { cookie } });
+    const csv = await fetch(
+      `${baseUrl()}/analytics/export/overview.csv?from=2026-05-01&to=2026-01-01`,
+      { headers: { cookie } },
+    );
     expect(csv.status).toBe(400);
     expect((await csv.json()).error.issues[0].message).toContain('start date');
   });

@@ -1,0 +1,176 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { generateAnalyticsDemo } from '../../../db/seed/analytics-demo';
+import { funnelReport } from '../../../src/server/analytics/queries/funnels';
+import { liftReport } from '../../../src/server/analytics/queries/lift';
+import { overview } from '../../../src/server/analytics/queries/overview';
+import { createDatabase, type Db } from '../../../src/server/db';
+import { recordEvents } from '../../../src/server/events/record';
+import { migrateToLatest } from '../../../src/server/migrations';
+import { load, timeIt, type BenchRow, type Ratio } from '../harness';
+import type { BenchContext } from '../run';
+
+const BROWSER =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+const pageView = (i: number) => ({ type: 'page_view', url: `/bench/${i % 50}?utm_source=bench` });
+
+async function storedOnServer(ctx: BenchContext, path: string): Promise<number> {
+  const db = createDatabase(ctx.databaseUrl);
+  try {
+    const row = await db
+      .selectFrom('events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('path', 'like', `${path}%`)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function settledCount(ctx: BenchContext): Promise<number> {
+  let last = -1;
+  let now = await storedOnServer(ctx, '/bench/');
+  while (now !== last) {
+    await new Promise((r) => setTimeout(r, 750));
+    last = now;
+    now = await storedOnServer(ctx, '/bench/');
+  }
+  return now;
+}
+
+/** Ingestion through the full server: batches of 100 and single beacons, each from many simulated clients. */
+async function ingestion(ctx: BenchContext): Promise<BenchRow[]> {
+  let client = 0;
+  const manyClients = (req: { headers?: Record<string, string> }) => ({
+    ...req,
+    headers: { ...req.headers, 'user-agent': `${BROWSER} c${client++ % 5000}` },
+  });
+  const headers = { origin: ctx.baseUrl, 'content-type': 'text/plain;charset=UTF-8' };
+  const rows: BenchRow[] = [];
+  for (const [name, size] of [
+    ['ingest: batches of 100', 100],
+    ['ingest: single beacons', 1],
+  ] as const) {
+    const before = await settledCount(ctx);
+    const body = JSON.stringify({ events: Array.from({ length: size }, (_, i) => pageView(i)) });
+    const r = await load({
+      url: `${ctx.baseUrl}/api/events`,
+      method: 'POST',
+      headers,
+      body,
+      setupRequest: manyClients,
+    });
+    // Requests still in flight when the load stops are answered afterwards: wait for the count to settle.
+    const stored = (await settledCount(ctx)) - before;
+    const accepted = (r.sent - r.errors) * size;
+    rows.push({
+      suite: 'analytics',
+      name,
+      value: Math.round(r.rps * size),
+      unit: 'events/s',
+      detail: {
+        requests_per_s: r.rps,
+        p50_ms: r.p50,
+        p99_ms: r.p99,
+        sent: r.sent * size,
+        refused: r.non2xx,
+        stored,
+        lost: accepted - r.non2xx * size - stored,
+      },
+    });
+  }
+  return rows;
+}
+
+/** A database with about a million events, made by the demo generator (recorded with rollups). */
+async function millionEvents(): Promise<{ db: Db; count: number; dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'chasm-bench-1m-'));
+  const db = createDatabase(`file:${join(dir, 'million.sqlite')}`);
+  await migrateToLatest(db);
+  const now = new Date();
+  const events = generateAnalyticsDemo({
+    now,
+    days: 90,
+    visitorsPerDay: Number(process.env.BENCH_VISITORS_PER_DAY ?? 2300),
+    seed: 7,
+  });
+  events.sort((a, b) => (a.occurredAt! < b.occurredAt! ? -1 : 1));
+  const started = performance.now();
+  for (let i = 0; i < events.length; i += 5000)
+    await recordEvents(db, events.slice(i, i + 5000), now);
+  console.log(
+    `  recorded ${events.length.toLocaleString('en-US')} events with rollups in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+  return { db, count: events.length, dir };
+}
+
+/** The same figures as the dashboards, computed from raw events instead of rollups. */
+const raw = {
+  overview: (db: Db, from: string, to: string) =>
+    sql`select substr(occurred_at, 1, 10) as day, count(distinct visitor_id) as visitors, count(distinct session_id) as sessions,
+               sum(case when type = 'page_view' then 1 else 0 end) as views
+        from events where occurred_at >= ${from} and occurred_at < ${to} group by substr(occurred_at, 1, 10)`.execute(
+      db,
+    ),
+  lift: (db: Db, from: string, to: string) =>
+    sql`with exposed as (
+          select visitor_id, persona, min(occurred_at) as at from events
+          where type = 'experience_viewed' and occurred_at >= ${from} and occurred_at < ${to} group by visitor_id, persona)
+        , leads as (select visitor_id, max(occurred_at) as last_at from events where type = 'lead_created' group by visitor_id)
+        select e.persona, count(*) as exposed, count(l.visitor_id) as converted
+        from exposed e left join leads l on l.visitor_id = e.visitor_id and l.last_at >= e.at
+        group by e.persona`.execute(db),
+};
+
+export async function analyticsSuite(
+  ctx: BenchContext,
+): Promise<{ rows: BenchRow[]; ratios: Ratio[] }> {
+  const rows = await ingestion(ctx);
+  const { db, count, dir } = await millionEvents();
+  try {
+    const to = new Date().toISOString().slice(0, 10);
+    const from = new Date(Date.now() - 89 * 86_400_000).toISOString().slice(0, 10);
+    const filter = { from, to };
+    const runs = Number(process.env.BENCH_QUERY_RUNS ?? 30);
+    const measured: [string, () => Promise<unknown>][] = [
+      ['dashboard: overview (rollups)', () => overview(db, filter)],
+      ['dashboard: overview (raw scan)', () => raw.overview(db, from, `${to}T99`)],
+      ['dashboard: lift (rollups)', () => liftReport(db, filter)],
+      ['dashboard: lift (raw scan)', () => raw.lift(db, from, `${to}T99`)],
+      ['dashboard: funnel (rollups)', () => funnelReport(db, 'visit-to-lead', 4, filter)],
+    ];
+    const times: Record<string, { p50: number; p95: number }> = {};
+    for (const [name, fn] of measured) {
+      times[name] = await timeIt(
+        name.includes('raw') ? Math.max(3, Math.floor(runs / 6)) : runs,
+        fn,
+      );
+      rows.push({
+        suite: 'analytics',
+        name,
+        value: times[name].p50,
+        unit: 'ms p50',
+        detail: { p95_ms: times[name].p95, events: count },
+      });
+    }
+    const ratio = (a: string, b: string): Ratio => ({
+      name: `${a.replace('dashboard: ', '').replace(' (raw scan)', '')}: raw scan / rollups (p50)`,
+      numerator: a,
+      denominator: b,
+      value: times[a]!.p50 / times[b]!.p50,
+    });
+    return {
+      rows,
+      ratios: [
+        ratio('dashboard: overview (raw scan)', 'dashboard: overview (rollups)'),
+        ratio('dashboard: lift (raw scan)', 'dashboard: lift (rollups)'),
+      ],
+    };
+  } finally {
+    await db.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
