@@ -1,11 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { brandSchema, productSchema } from './lib/content/schemas';
-import {
-  benchmarkFileSchema,
-  marketHeadlineSchema,
-  marketSchema,
-} from './lib/content/roi-schemas';
+import { benchmarkFileSchema, marketHeadlineSchema, marketSchema } from './lib/content/roi-schemas';
 
 /**
  * Content collections. Each schema lives in src/lib/content/schemas.ts so the server's loaders

@@ -12,6 +12,8 @@ function moneyFormat(currency: string, compact: boolean): Intl.NumberFormat {
     format = new Intl.NumberFormat('en-US', {
       style: 'currency',
       currency,
+      // Both bounds set: ICU versions disagree on the default minimum (Node printed "$100.0K").
+      minimumFractionDigits: 0,
       maximumFractionDigits: compact ? 1 : 0,
       ...(compact ? { notation: 'compact' as const } : {}),
     });
@@ -38,10 +40,14 @@ export function formatPercent(value: number | null | undefined, digits = 1): str
   return `${(value * 100).toFixed(digits).replace(/\.0+$/, '')}%`;
 }
 
-/** 2.4 years; an em dash when payback never happens. */
+/** 2.4 years (months when under a year); says so when payback never happens. */
 export function formatYears(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return 'not within horizon';
   if (value === 0) return 'immediate';
+  if (value < 1) {
+    const months = value * 12;
+    return months < 1 ? 'under a month' : `${months.toFixed(1)} months`;
+  }
   return `${value.toFixed(1)} years`;
 }
 

@@ -1,0 +1,29 @@
+import { CalculatorShell } from './CalculatorShell';
+import {
+  EstimatesTable,
+  HeadlinePanel,
+  MarketSizingCharts,
+  marketSizingFormulas,
+} from './MarketSizingParts';
+import type { CalculatorProps } from './types';
+
+/** The market-sizing calculator island. */
+export default function MarketSizingCalculator(props: CalculatorProps) {
+  return (
+    <CalculatorShell
+      props={props}
+      parts={{
+        charts: (result, values) => (
+          <>
+            <MarketSizingCharts result={result} values={values} />
+            {props.headline && (
+              <HeadlinePanel markets={props.markets} headline={props.headline} values={values} />
+            )}
+            <EstimatesTable markets={props.markets} values={values} />
+          </>
+        ),
+        formulas: marketSizingFormulas,
+      }}
+    />
+  );
+}
