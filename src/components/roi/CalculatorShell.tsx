@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { csvFileName, scenarioCsv } from '../../lib/roi/csv';
+import { formatMoney } from '../../lib/roi/format';
 import type { InputValues } from '../../lib/roi/fields';
 import { getModel, type ModelContext, type ModelResult } from '../../lib/roi/models';
 import { CashflowCharts } from './CashflowCharts';
@@ -62,6 +63,17 @@ export function CalculatorShell({ props, parts }: { props: CalculatorProps; part
   return (
     <div className="roi-calculator">
       <div className="roi-inputs">
+        {result && (
+          <p className="roi-jump">
+            <span>
+              NPV{' '}
+              <strong data-testid="npv-short">
+                {formatMoney(result.npv, { compact: Math.abs(result.npv) >= 1e6 })}
+              </strong>
+            </span>
+            <a href="#roi-results">See all results</a>
+          </p>
+        )}
         <InputForm
           fields={calc.fields}
           text={calc.text}
@@ -76,7 +88,7 @@ export function CalculatorShell({ props, parts }: { props: CalculatorProps; part
           isHydrated={isHydrated}
         />
       </div>
-      <div className="roi-results">
+      <div className="roi-results" id="roi-results" tabIndex={-1}>
         {result ? (
           <>
             <ResultSummary result={result} isStale={isStale} />
@@ -107,6 +119,7 @@ export function CalculatorShell({ props, parts }: { props: CalculatorProps; part
           isSignedIn={props.isSignedIn}
           isHydrated={isHydrated}
           path={props.path}
+          returnTo={calc.address}
           scenario={props.scenario}
           initialName={props.saveName}
           initialError={props.initialErrors?.name ?? props.initialErrors?.form}

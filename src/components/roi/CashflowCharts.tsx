@@ -1,5 +1,6 @@
 import { BarChart } from '../charts/BarChart';
 import { ChartFrame } from '../charts/ChartFrame';
+import { DataTable } from '../charts/DataTable';
 import { LineChart, type LineMarker } from '../charts/LineChart';
 import { formatMoney, formatYears } from '../../lib/roi/format';
 import type { CashflowSummary } from '../../lib/roi/models/summary';
@@ -10,9 +11,12 @@ const money = (v: number) => formatMoney(v, { compact: true });
 export function CashflowCharts({
   result,
   isTableOpen = false,
+  isSideBySide = false,
 }: {
   result: CashflowSummary;
   isTableOpen?: boolean;
+  /** Two columns on wide screens and in print (reports); stacked in the calculator. */
+  isSideBySide?: boolean;
 }) {
   let running = 0;
   let discounted = 0;
@@ -32,7 +36,7 @@ export function CashflowCharts({
   }
   const years = rows.map((r) => r.year);
   return (
-    <>
+    <div className={isSideBySide ? 'chart-grid' : 'chart-stack'}>
       <ChartFrame
         title="Cumulative cash flow"
         description={`Money in minus money out, added up year by year from the one-time cost in year 0. ${
@@ -105,6 +109,41 @@ export function CashflowCharts({
           formatY={money}
         />
       </ChartFrame>
-    </>
+    </div>
+  );
+}
+
+/** Every year's benefits, costs and cash flow, plain and cumulative: the table a report prints. */
+export function CashflowTable({ result }: { result: CashflowSummary }) {
+  let running = 0;
+  let discounted = 0;
+  return (
+    <section aria-labelledby="cashflow-table-title">
+      <h2 id="cashflow-table-title">Yearly cash flows</h2>
+      <DataTable
+        data={{
+          columns: [
+            'Year',
+            'Benefits',
+            'Costs',
+            'Cash flow',
+            'Cumulative',
+            'Cumulative, discounted',
+          ],
+          rows: result.cashflows.map((cf, year) => {
+            running += cf;
+            discounted += cf / (1 + result.discountRate) ** year;
+            return [
+              year,
+              formatMoney(result.benefits[year] ?? 0),
+              formatMoney(result.costs[year] ?? 0),
+              formatMoney(cf),
+              formatMoney(running),
+              formatMoney(discounted),
+            ];
+          }),
+        }}
+      />
+    </section>
   );
 }

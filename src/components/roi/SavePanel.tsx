@@ -11,14 +11,12 @@ interface Props {
   isSignedIn: boolean;
   isHydrated: boolean;
   path: string;
+  /** The calculator's current address, so signing in brings the same numbers back. */
+  returnTo: string;
   scenario?: { id: string; name: string; description: string | null } | undefined;
   initialName?: string | undefined;
   initialError?: string | undefined;
   onFieldErrors: (fields: Record<string, string>) => void;
-}
-
-function currentUrl(path: string): string {
-  return typeof window === 'undefined' ? path : window.location.pathname + window.location.search;
 }
 
 /**
@@ -35,7 +33,7 @@ export function SavePanel(props: Props) {
       <section className="card save" aria-labelledby="save-title">
         <h2 id="save-title">Save and share</h2>
         <p>Sign in to save this scenario, compare it with others and share a read-only link.</p>
-        <a className="button" href={`/login?next=${encodeURIComponent(currentUrl(props.path))}`}>
+        <a className="button" href={`/login?next=${encodeURIComponent(props.returnTo)}`}>
           Sign in to save
         </a>
       </section>

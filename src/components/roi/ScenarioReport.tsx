@@ -9,7 +9,7 @@ import type { ModelResult } from '../../lib/roi/models';
 import { SCENARIO_LABELS } from '../../lib/roi/models/market-sizing-fields';
 import { CURVES, type CurveId } from '../../lib/roi/models/speed-to-lead';
 import { AttritionHighlights, attritionFormulas } from './AttritionParts';
-import { CashflowCharts } from './CashflowCharts';
+import { CashflowCharts, CashflowTable } from './CashflowCharts';
 import {
   EstimatesTable,
   HeadlinePanel,
@@ -17,7 +17,7 @@ import {
   marketSizingFormulas,
 } from './MarketSizingParts';
 import { ResultSummary } from './ResultSummary';
-import { Citation } from './SourceNote';
+import { Citation, SourceBadge, worstStatus } from './SourceNote';
 import { SpeedToLeadCharts, SpeedToLeadHighlights, speedToLeadFormulas } from './SpeedToLeadParts';
 import './calculator.css';
 
@@ -42,6 +42,24 @@ export function displayValue(field: Field, value: InputValue): string {
   return typeof value === 'number' ? formatNumberFor(field.unit, value) : String(value);
 }
 type InputValue = InputValues[string];
+
+/** The first source, and how many more with the least trustworthy status among them. */
+function SourcesCell({ sources }: { sources: BenchmarkDefault['sources'] }) {
+  const first = sources[0]!;
+  const worst = worstStatus(sources);
+  return (
+    <>
+      <Citation source={first} />
+      {sources.length > 1 && (
+        <span className="muted">
+          {' '}
+          and {sources.length - 1} more{worst !== first.status && <> </>}
+          {worst !== first.status && <SourceBadge status={worst} />}
+        </span>
+      )}
+    </>
+  );
+}
 
 /**
  * A saved scenario as a report: results, the model's own figures and charts, the cash flows,
@@ -73,7 +91,8 @@ export default function ScenarioReport({
         </>
       )}
       {result.model === 'market-sizing' && <MarketSizingCharts result={result} values={values} />}
-      <CashflowCharts result={result} isTableOpen />
+      <CashflowCharts result={result} isSideBySide />
+      <CashflowTable result={result} />
       <section aria-labelledby="inputs-title" className="report-inputs">
         <h2 id="inputs-title">Inputs and sources</h2>
         <div className="table-wrap">
@@ -109,7 +128,7 @@ export default function ScenarioReport({
                     </td>
                     <td className="num">{b ? displayValue(f, b.value) : '—'}</td>
                     <td className="small">
-                      {b?.sources[0] ? <Citation source={b.sources[0]} /> : '—'}
+                      {b?.sources[0] ? <SourcesCell sources={b.sources} /> : '—'}
                     </td>
                   </tr>
                 );
@@ -125,7 +144,7 @@ export default function ScenarioReport({
           <EstimatesTable markets={markets} values={values} />
         </>
       )}
-      <section className="card formulas-static" aria-labelledby="formulas-title">
+      <section className="card formulas-static print-compact" aria-labelledby="formulas-title">
         <h2 id="formulas-title">How this is calculated</h2>
         {formulas}
       </section>

@@ -51,6 +51,14 @@ function describeDefault(field: Field, b: BenchmarkDefault): string {
   return `Default ${value}; evidence ${formatNumberFor(field.unit, b.range.low)} to ${formatNumberFor(field.unit, b.range.high)}`;
 }
 
+/** "Source: Publisher, 2022", or how an assumption was reached. */
+function sourceLabel(b: BenchmarkDefault): string {
+  const first = b.sources[0]!;
+  if (first.status === 'assumption') return 'Our assumption (why?)';
+  const cite = `${first.publisher}, ${first.year}`;
+  return b.basis === 'assumption' ? `Assumption informed by ${cite}` : `Source: ${cite}`;
+}
+
 /** Under each input: its default, the evidence range, and where both come from. */
 export function SourceNote({
   field,
@@ -62,15 +70,13 @@ export function SourceNote({
   id: string;
 }) {
   if (!benchmark) return null;
-  const first = benchmark.sources[0]!;
   const summary = describeDefault(field, benchmark);
   return (
     <div className="source-note" id={id}>
       {summary && <span>{summary}. </span>}
       <details>
         <summary>
-          {benchmark.basis === 'assumption' ? 'Assumption' : 'Source'}: {first.publisher},{' '}
-          {first.year}
+          {sourceLabel(benchmark)}
           {benchmark.sources.length > 1 ? ` and ${benchmark.sources.length - 1} more` : ''}{' '}
           <SourceBadge status={worstStatus(benchmark.sources)} />
         </summary>

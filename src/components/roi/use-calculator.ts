@@ -3,13 +3,33 @@ import { tornado, type Tornado } from '../../lib/roi/analysis/sensitivity';
 import {
   parseTextValues,
   textValues,
+  type Field,
   type FieldIssue,
   type InputValues,
 } from '../../lib/roi/fields';
 import { getModel, type ModelContext, type ModelResult } from '../../lib/roi/models';
 import type { CalculatorProps } from './types';
 
+/** The calculator's address for some texts: only what differs from the defaults. */
+export function addressFor(
+  path: string,
+  fields: readonly Field[],
+  text: Record<string, string>,
+  defaultText: Record<string, string>,
+  extra: Record<string, string> = {},
+): string {
+  const params = new URLSearchParams(extra);
+  for (const field of fields) {
+    const value = text[field.key] ?? '';
+    if (value !== defaultText[field.key]) params.set(field.key, value);
+  }
+  const query = params.toString();
+  return query ? `${path}?${query}` : path;
+}
+
 export interface CalculatorState {
+  /** Where these numbers live: the page address with what differs from the defaults. */
+  address: string;
   fields: ReturnType<ReturnType<typeof getModel>['fields']>;
   ctx: ModelContext;
   text: Record<string, string>;
@@ -76,22 +96,23 @@ export function useCalculator(props: CalculatorProps): CalculatorState {
     [model, values, result, ctx, ranges],
   );
 
-  // Keep the address in step (only what differs from the defaults), without piling up history.
+  const address = addressFor(
+    props.path,
+    fields,
+    text,
+    defaultText,
+    props.scenario ? { scenario: props.scenario.id } : {},
+  );
+  // Keep the address in step, without piling up history.
   useEffect(() => {
     const timer = setTimeout(() => {
-      const url = new URL(window.location.href);
-      for (const field of fields) {
-        const value = text[field.key] ?? '';
-        if (value === defaultText[field.key]) url.searchParams.delete(field.key);
-        else url.searchParams.set(field.key, value);
-      }
-      url.searchParams.delete('form');
-      window.history.replaceState(null, '', url.pathname + url.search + url.hash);
+      window.history.replaceState(null, '', address + window.location.hash);
     }, 300);
     return () => clearTimeout(timer);
-  }, [text, fields, defaultText]);
+  }, [address]);
 
   return {
+    address,
     fields,
     ctx,
     text,

@@ -137,6 +137,8 @@ export function createSimulation(
   const random = createRandom(options.seed);
   const samples = new Float64Array(trials);
   const discountKey = 'discountRate';
+  const cashflows =
+    model.prepareSimulation?.(values, ctx) ?? ((v: InputValues) => model.cashflows(v, ctx));
   let done = 0;
   return {
     trials,
@@ -147,7 +149,7 @@ export function createSimulation(
       const draw: InputValues = { ...values };
       for (; done < end; done++) {
         for (const d of distributions) draw[d.key] = triangular(random(), d.low, d.mode, d.high);
-        samples[done] = npv(Number(draw[discountKey] ?? 0), model.cashflows(draw, ctx));
+        samples[done] = npv(Number(draw[discountKey] ?? 0), cashflows(draw));
       }
       return done - start;
     },

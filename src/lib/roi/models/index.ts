@@ -16,6 +16,7 @@ import {
 import {
   computeMarketSizing,
   marketSizingCashflows,
+  prepareMarketSizing,
   type MarketData,
   type MarketSizingResult,
 } from './market-sizing';
@@ -49,6 +50,11 @@ export interface RoiModel {
   evaluate(values: InputValues, ctx: ModelContext): ModelResult;
   /** Cash flows only, unvalidated: the fast path for sensitivity and simulation. */
   cashflows(values: InputValues, ctx: ModelContext): number[];
+  /**
+   * Optional faster cash flows for a simulation around `values`: valid while only the
+   * model's uncertain inputs change.
+   */
+  prepareSimulation?(values: InputValues, ctx: ModelContext): (values: InputValues) => number[];
 }
 
 const attrition: RoiModel = {
@@ -92,6 +98,8 @@ const marketSizing: RoiModel = {
   }),
   cashflows: (values, ctx) =>
     marketSizingCashflows(toMarketSizingInputs(values, ctx.markets), ctx.markets),
+  prepareSimulation: (values, ctx) =>
+    prepareMarketSizing(toMarketSizingInputs(values, ctx.markets), ctx.markets),
 };
 
 export const MODELS: Record<RoiModelId, RoiModel> = {
