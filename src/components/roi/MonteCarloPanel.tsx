@@ -210,6 +210,9 @@ export function MonteCarloPanel({ model, values, ctx, ranges, isHydrated }: Prop
   );
 }
 
+/** Whole dollars, or $1.2M once a figure would not fit its card. */
+const short = (v: number) => formatMoney(v, { compact: Math.abs(v) >= 1e6 });
+
 export function MonteCarloResult({
   summary,
   isStale = false,
@@ -228,17 +231,23 @@ export function MonteCarloResult({
       <dl className="kpis small">
         <div className="kpi">
           <dt>P10</dt>
-          <dd data-testid="p10">{formatMoney(summary.p10)}</dd>
+          <dd data-testid="p10" title={formatMoney(summary.p10)}>
+            {short(summary.p10)}
+          </dd>
           <p>9 in 10 runs did better</p>
         </div>
         <div className="kpi">
           <dt>P50 (median)</dt>
-          <dd data-testid="p50">{formatMoney(summary.p50)}</dd>
+          <dd data-testid="p50" title={formatMoney(summary.p50)}>
+            {short(summary.p50)}
+          </dd>
           <p>Mean {formatMoney(summary.mean)}</p>
         </div>
         <div className="kpi">
           <dt>P90</dt>
-          <dd data-testid="p90">{formatMoney(summary.p90)}</dd>
+          <dd data-testid="p90" title={formatMoney(summary.p90)}>
+            {short(summary.p90)}
+          </dd>
           <p>1 in 10 runs did better</p>
         </div>
         <div className={summary.probabilityPositive >= 0.5 ? 'kpi good' : 'kpi bad'}>
@@ -250,6 +259,10 @@ export function MonteCarloResult({
           </p>
         </div>
       </dl>
+      <p className="muted small">
+        The median can differ from the NPV above when the evidence range around a value is lopsided
+        (productivity, for one, spreads further up than down).
+      </p>
       <ChartFrame
         title="Distribution of NPV"
         description={`NPV across ${summary.trials.toLocaleString('en-US')} trials: P10 ${formatMoney(summary.p10)}, median ${formatMoney(summary.p50)}, P90 ${formatMoney(summary.p90)}; ${formatPercent(summary.probabilityPositive, 1)} of trials are above zero.`}
