@@ -1,10 +1,6 @@
 import { CalculatorShell } from './CalculatorShell';
-import {
-  EstimatesTable,
-  HeadlinePanel,
-  MarketSizingCharts,
-  marketSizingFormulas,
-} from './MarketSizingParts';
+import { MarketSizingCharts, marketSizingFormulas } from './MarketSizingParts';
+import { EstimatesTable, HeadlinePanel } from './MarketSizingSources';
 import type { CalculatorProps } from './types';
 
 /** The market-sizing calculator island. */

@@ -10,12 +10,8 @@ import { SCENARIO_LABELS } from '../../lib/roi/models/market-sizing-fields';
 import { CURVES, type CurveId } from '../../lib/roi/models/speed-to-lead';
 import { AttritionHighlights, attritionFormulas } from './AttritionParts';
 import { CashflowCharts, CashflowTable } from './CashflowCharts';
-import {
-  EstimatesTable,
-  HeadlinePanel,
-  MarketSizingCharts,
-  marketSizingFormulas,
-} from './MarketSizingParts';
+import { MarketSizingCharts, marketSizingFormulas } from './MarketSizingParts';
+import { EstimatesTable, HeadlinePanel } from './MarketSizingSources';
 import { ResultSummary } from './ResultSummary';
 import { Citation, SourceBadge, worstStatus } from './SourceNote';
 import { SpeedToLeadCharts, SpeedToLeadHighlights, speedToLeadFormulas } from './SpeedToLeadParts';

@@ -12,59 +12,12 @@
  * The ratio is applied to odds, not probability, so P stays below 100% (research note 3d in
  * the benchmark content).
  */
-import { validateValues, type Field } from '../fields';
+import { validateValues } from '../fields';
+import { SPEED_TO_LEAD_FIELDS } from './speed-to-lead-fields';
+import { CURVES, type CurveId } from './speed-to-lead-curves';
 import { RoiInputError, summarise, type CashflowSummary } from './summary';
 
-export const CURVE_IDS = ['mit-contact', 'mit-qualify', 'hbr-qualify'] as const;
-export type CurveId = (typeof CURVE_IDS)[number];
-
-export interface Curve {
-  id: CurveId;
-  label: string;
-  outcome: 'contact' | 'qualify';
-  /** [minutes, odds ratio against the first anchor], ascending in minutes. */
-  anchors: readonly (readonly [number, number])[];
-}
-
-/**
- * Anchors, as odds ratios against the first one:
- * - mit-contact, mit-qualify: Oldroyd, InsideSales.com and MIT, "Lead Response Management
- *   Study" (2007): contact odds fall 100× from 5 to 30 minutes; qualify odds fall 4× by 10
- *   minutes and 21× by 30.
- * - hbr-qualify: Oldroyd, McElheran and Elkington, "The Short Life of Online Sales Leads",
- *   Harvard Business Review (March 2011): within an hour ≈7× an hour later, ≈60× after 24 hours.
- */
-export const CURVES: Record<CurveId, Curve> = {
-  'mit-contact': {
-    id: 'mit-contact',
-    label: 'MIT/InsideSales 2007: odds of contacting the lead',
-    outcome: 'contact',
-    anchors: [
-      [5, 1],
-      [30, 1 / 100],
-    ],
-  },
-  'mit-qualify': {
-    id: 'mit-qualify',
-    label: 'MIT/InsideSales 2007: odds of qualifying the lead',
-    outcome: 'qualify',
-    anchors: [
-      [5, 1],
-      [10, 1 / 4],
-      [30, 1 / 21],
-    ],
-  },
-  'hbr-qualify': {
-    id: 'hbr-qualify',
-    label: 'HBR 2011: odds of qualifying the lead (hours)',
-    outcome: 'qualify',
-    anchors: [
-      [60, 1],
-      [120, 1 / 7],
-      [1440, 1 / 60],
-    ],
-  },
-};
+export { CURVE_IDS, CURVES, type Curve, type CurveId } from './speed-to-lead-curves';
 
 /** The odds ratio at `minutes`: log-linear between anchors, clamped outside them. */
 export function oddsRatio(curve: CurveId, minutes: number): number {
@@ -107,137 +60,7 @@ export interface SpeedToLeadInputs {
   discountRate: number;
 }
 
-const MONEY_MAX = 1e10;
-const leads = 'Your leads';
-const funnel = 'Your funnel';
-const costs = 'Costs and timing';
-
-export const SPEED_TO_LEAD_FIELDS: readonly Field[] = [
-  {
-    kind: 'number',
-    key: 'monthlyLeads',
-    label: 'Inbound leads per month',
-    unit: 'count',
-    group: leads,
-    min: 0,
-    max: 10_000_000,
-  },
-  {
-    kind: 'number',
-    key: 'currentResponseMinutes',
-    label: 'Current time to first response',
-    unit: 'minutes',
-    group: leads,
-    min: 0,
-    max: 43_200,
-  },
-  {
-    kind: 'number',
-    key: 'targetResponseMinutes',
-    label: 'Target time to first response',
-    unit: 'minutes',
-    group: leads,
-    min: 0,
-    max: 43_200,
-  },
-  {
-    kind: 'choice',
-    key: 'curve',
-    label: 'Response-time evidence',
-    group: leads,
-    options: CURVE_IDS.map((id) => ({ value: id, label: CURVES[id].label })),
-  },
-  {
-    kind: 'number',
-    key: 'baseRate',
-    label: 'Outcome rate at the first anchor',
-    unit: 'percent',
-    group: funnel,
-    min: 0,
-    max: 0.99,
-    uncertain: true,
-    hint: 'How often the outcome (contact or qualify) happens when you respond at the curve’s first anchor.',
-  },
-  {
-    kind: 'number',
-    key: 'qualifyRate',
-    label: 'Contacted leads that qualify',
-    unit: 'percent',
-    group: funnel,
-    min: 0,
-    max: 1,
-    uncertain: true,
-    hint: 'Used with the contact curve only.',
-  },
-  {
-    kind: 'number',
-    key: 'winRate',
-    label: 'Qualified leads that become customers',
-    unit: 'percent',
-    group: funnel,
-    min: 0,
-    max: 1,
-    uncertain: true,
-  },
-  {
-    kind: 'number',
-    key: 'averageDealValue',
-    label: 'Average first-year deal value',
-    unit: 'currency',
-    group: funnel,
-    min: 0,
-    max: MONEY_MAX,
-    uncertain: true,
-  },
-  {
-    kind: 'number',
-    key: 'grossMargin',
-    label: 'Gross margin',
-    unit: 'percent',
-    group: funnel,
-    min: 0,
-    max: 1,
-    uncertain: true,
-  },
-  {
-    kind: 'number',
-    key: 'monthlyCost',
-    label: 'Running cost per month',
-    unit: 'currency',
-    group: costs,
-    min: 0,
-    max: MONEY_MAX,
-  },
-  {
-    kind: 'number',
-    key: 'implementationCost',
-    label: 'One-time implementation cost',
-    unit: 'currency',
-    group: costs,
-    min: 0,
-    max: MONEY_MAX,
-    uncertain: true,
-  },
-  {
-    kind: 'number',
-    key: 'horizonYears',
-    label: 'Horizon',
-    unit: 'years',
-    group: costs,
-    min: 1,
-    max: 10,
-    integer: true,
-  },
-  {
-    kind: 'number',
-    key: 'discountRate',
-    label: 'Discount rate',
-    unit: 'percent',
-    group: costs,
-    min: 0,
-    max: 1,
-  },
-];
+export { SPEED_TO_LEAD_FIELDS } from './speed-to-lead-fields';
 
 export interface SpeedToLeadResult extends CashflowSummary {
   probabilityCurrent: number;
