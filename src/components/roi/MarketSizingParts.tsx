@@ -19,8 +19,24 @@ export function MarketSizingCharts({
   const r: Sizing = result;
   const scenario = String(values.scenario) as keyof typeof SCENARIO_LABELS;
   const years = r.years.map((y) => y.year);
+  const unused = r.years[0]?.markets.filter((m) => m.estimates === 0).map((m) => m.name) ?? [];
   return (
     <>
+      {unused.length > 0 && (
+        <p className="alert warning">
+          No estimate is used for {unused.join(', ')}, so it counts as zero. Tick at least one of
+          its estimates.
+        </p>
+      )}
+      {r.extrapolated.length > 0 && (
+        <p className="alert warning">
+          Projected past the years their sources cover:{' '}
+          {r.extrapolated
+            .map((e) => `${e.label} (${e.years} ${e.years === 1 ? 'year' : 'years'})`)
+            .join(', ')}
+          . Treat the later years as extrapolation.
+        </p>
+      )}
       <ChartFrame
         title="Addressable and serviceable market by year"
         description={`TAM is the sum of the markets: lowest, median and highest estimate each year. SAM is the ${scenario} TAM times each market's serviceable share. In ${years[years.length - 1]}: TAM ${big(r.years[r.years.length - 1]!.tam[scenario])}, SAM ${big(r.years[r.years.length - 1]!.sam)}.`}

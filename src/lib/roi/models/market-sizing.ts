@@ -122,7 +122,14 @@ export interface SizingYear {
   tam: Record<Scenario, number>;
   sam: number;
   som: number;
-  markets: { id: string; size: number; sam: number; som: number; estimates: number }[];
+  markets: {
+    id: string;
+    name: string;
+    size: number;
+    sam: number;
+    som: number;
+    estimates: number;
+  }[];
 }
 
 // The projections depend only on the years and the estimates kept, not on the shares and money
@@ -156,7 +163,14 @@ export function sizingYears(x: MarketSizingInputs, markets: readonly MarketData[
       const obtainable = serviceable * (x.obtainableShare[m.id] ?? 0) * share;
       sam += serviceable;
       som += obtainable;
-      return { id: m.id, size, sam: serviceable, som: obtainable, estimates: range.estimates };
+      return {
+        id: m.id,
+        name: m.name,
+        size,
+        sam: serviceable,
+        som: obtainable,
+        estimates: range.estimates,
+      };
     });
     return { year: x.firstYear + i, adoption: share, tam, sam, som, markets: perMarket };
   });
@@ -211,7 +225,7 @@ export function prepareMarketSizing(
 export interface MarketSizingResult extends CashflowSummary {
   years: SizingYear[];
   /** Estimates used past the last year their source covers: id → years of extrapolation. */
-  extrapolated: { id: string; market: string; years: number }[];
+  extrapolated: { id: string; label: string; market: string; years: number }[];
 }
 
 /** Validates the inputs (RoiInputError names each bad field) and computes the sizing. */
@@ -231,7 +245,12 @@ export function computeMarketSizing(
   const extrapolated = markets.flatMap((m) =>
     m.estimates
       .filter((e) => !excluded.has(e.id) && extrapolatedYears(e, lastYear) > 0)
-      .map((e) => ({ id: e.id, market: m.id, years: extrapolatedYears(e, lastYear) })),
+      .map((e) => ({
+        id: e.id,
+        label: e.label,
+        market: m.id,
+        years: extrapolatedYears(e, lastYear),
+      })),
   );
   return { ...summarise(benefits, costs, inputs.discountRate), years, extrapolated };
 }
