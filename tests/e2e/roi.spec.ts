@@ -65,10 +65,24 @@ test('Monte Carlo runs in a worker, repeats with the same seed, and can be cance
   await expect(page.getByText('10,000 trials, seed 1')).toBeVisible();
   await expect(p50).toHaveText(first);
 
+  // Start and cancel in one task, so the worker cannot finish first: the progress bar and the
+  // Cancel button must be there as soon as the run starts.
   await page.getByLabel('Trials').selectOption('200000');
-  await page.getByRole('button', { name: 'Run simulation' }).click();
-  await page.getByRole('button', { name: 'Cancel' }).click();
+  const sawProgress = await page.evaluate(async () => {
+    const button = (name: string) =>
+      [...document.querySelectorAll('button')].find((b) => b.textContent === name);
+    button('Run simulation')!.click();
+    // React renders a click's update in a microtask; the worker's replies are tasks, so none
+    // can arrive before Cancel is clicked.
+    await Promise.resolve();
+    await Promise.resolve();
+    const progress = document.querySelector('progress');
+    button('Cancel')!.click();
+    return progress !== null && progress.getAttribute('max') === '200000';
+  });
+  expect(sawProgress).toBe(true);
   await expect(page.getByText('Simulation cancelled.')).toBeVisible();
+  await expect(page.getByTestId('p50')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Run simulation' })).toBeEnabled();
 });
 

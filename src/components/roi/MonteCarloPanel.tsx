@@ -54,6 +54,8 @@ export function MonteCarloPanel({ model, values, ctx, ranges, isHydrated }: Prop
     const started = performance.now();
     setRun({ state: 'running', done: 0, total: trials });
     w.onmessage = (event: MessageEvent) => {
+      // A message already on its way when the run was cancelled or replaced is ignored.
+      if (worker.current !== w) return;
       const message = event.data as
         | { type: 'progress'; done: number; total: number }
         | { type: 'done'; summary: MonteCarloSummary };
@@ -74,7 +76,10 @@ export function MonteCarloPanel({ model, values, ctx, ranges, isHydrated }: Prop
   }
 
   function cancel() {
-    worker.current?.terminate();
+    if (worker.current) {
+      worker.current.onmessage = null;
+      worker.current.terminate();
+    }
     worker.current = null;
     setRun({ state: 'cancelled' });
   }
