@@ -179,7 +179,38 @@ export interface CoreTables {
   events: EventsTable;
 }
 
-export interface Database extends CoreTables, AnalyticsTables {}
+/** A saved ROI scenario; inputs and summary are JSON text (see src/server/roi/). */
+export interface RoiScenariosTable {
+  id: string;
+  owner_id: string;
+  name: string;
+  description: string | null;
+  model: string;
+  model_version: number;
+  /** ISO 4217 code of every money value in inputs and summary. */
+  currency: string;
+  inputs: string;
+  summary: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A read-only link to a scenario; active while revoked_at is null. */
+export interface RoiScenarioSharesTable {
+  id: string;
+  scenario_id: string;
+  token: string;
+  created_by: string | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface RoiTables {
+  roi_scenarios: RoiScenariosTable;
+  roi_scenario_shares: RoiScenarioSharesTable;
+}
+
+export interface Database extends CoreTables, AnalyticsTables, RoiTables {}
 
 export type Partner = Selectable<PartnersTable>;
 export type NewPartner = Insertable<PartnersTable>;
@@ -195,3 +226,7 @@ export type PartnerApplication = Selectable<PartnerApplicationsTable>;
 export type EventRow = Selectable<EventsTable>;
 export type NewEvent = Insertable<EventsTable>;
 export type NewJob = Insertable<JobsTable>;
+export type RoiScenarioRow = Selectable<RoiScenariosTable>;
+export type NewRoiScenario = Insertable<RoiScenariosTable>;
+export type RoiScenarioUpdate = Updateable<RoiScenariosTable>;
+export type RoiScenarioShare = Selectable<RoiScenarioSharesTable>;

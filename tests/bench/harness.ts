@@ -35,9 +35,7 @@ export interface HttpLoad {
 }
 
 /** Requests per second and latency for one URL, on 127.0.0.1 only. */
-export async function load(
-  options: HttpLoad,
-): Promise<{
+export async function load(options: HttpLoad): Promise<{
   rps: number;
   p50: number;
   p99: number;

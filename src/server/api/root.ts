@@ -1,10 +1,12 @@
 import { authRouter } from './routers/auth';
+import { roiRouter } from './routers/roi';
 import { teamRouter } from './routers/team';
 import { router } from './trpc';
 
 export const appRouter = router({
   auth: authRouter,
   team: teamRouter,
+  roi: roiRouter,
 });
 
 export type AppRouter = typeof appRouter;

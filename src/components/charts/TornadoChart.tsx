@@ -1,0 +1,102 @@
+import { scaleBand, scaleLinear } from 'd3-scale';
+import { XAxis } from './Axes';
+import { finiteExtent, isFiniteNumber } from './chart-utils';
+
+export interface TornadoBar {
+  label: string;
+  /** Outcome with the input at its low and at its high. */
+  atLow: number;
+  atHigh: number;
+  lowText: string;
+  highText: string;
+}
+
+interface Props {
+  rows: readonly TornadoBar[];
+  base: number;
+  formatValue: (value: number) => string;
+  width?: number;
+  /** Most rows shown (largest swings first). */
+  limit?: number;
+}
+
+const LOW_COLOR = '#b3261e';
+const HIGH_COLOR = '#0d7a6f';
+
+/**
+ * One bar per input from its outcome at the low to its outcome at the high, around the base
+ * outcome: the longest bars are the inputs worth checking first.
+ */
+export function TornadoChart({ rows, base, formatValue, width = 640, limit = 10 }: Props) {
+  const shown = rows
+    .filter((r) => isFiniteNumber(r.atLow) && isFiniteNumber(r.atHigh))
+    .slice(0, limit);
+  const rowHeight = 30;
+  const margin = { top: 8, right: 24, bottom: 40, left: 230 };
+  const height = margin.top + margin.bottom + Math.max(1, shown.length) * rowHeight;
+  const x = scaleLinear()
+    .domain(finiteExtent([base, ...shown.flatMap((r) => [r.atLow, r.atHigh])], false))
+    .nice()
+    .range([margin.left, width - margin.right]);
+  const y = scaleBand<string>()
+    .domain(shown.map((r) => r.label))
+    .range([margin.top, height - margin.bottom])
+    .padding(0.25);
+  const baseX = isFiniteNumber(base) ? x(base) : margin.left;
+
+  return (
+    <svg
+      viewBox={`0 0 ${width} ${height}`}
+      className="chart-svg"
+      role="presentation"
+      aria-hidden="true"
+    >
+      <XAxis
+        scale={x}
+        height={height}
+        width={width}
+        margin={margin}
+        ticks={5}
+        format={formatValue}
+      />
+      {shown.map((r) => {
+        const top = y(r.label) ?? 0;
+        const h = y.bandwidth();
+        const bar = (value: number, color: string) => {
+          const left = Math.min(x(value), baseX);
+          return (
+            <rect
+              x={left}
+              y={top}
+              width={Math.max(1, Math.abs(x(value) - baseX))}
+              height={h}
+              fill={color}
+              rx={2}
+            />
+          );
+        };
+        return (
+          <g key={r.label}>
+            <text
+              x={margin.left - 8}
+              y={top + h / 2}
+              dy="0.32em"
+              textAnchor="end"
+              className="row-label"
+            >
+              {r.label.length > 34 ? `${r.label.slice(0, 33)}…` : r.label}
+            </text>
+            {bar(r.atLow, LOW_COLOR)}
+            {bar(r.atHigh, HIGH_COLOR)}
+          </g>
+        );
+      })}
+      <line className="base" x1={baseX} x2={baseX} y1={margin.top} y2={height - margin.bottom} />
+    </svg>
+  );
+}
+
+export const TORNADO_LEGEND = [
+  { label: 'Input at its low', color: LOW_COLOR },
+  { label: 'Input at its high', color: HIGH_COLOR },
+];

@@ -1,0 +1,149 @@
+import type {
+  BenchmarkDefault,
+  MarketContent,
+  MarketHeadline,
+} from '../../lib/content/roi-schemas';
+import type { Field, InputValues } from '../../lib/roi/fields';
+import { formatNumberFor } from '../../lib/roi/format';
+import type { ModelResult } from '../../lib/roi/models';
+import { SCENARIO_LABELS } from '../../lib/roi/models/market-sizing-fields';
+import { CURVES, type CurveId } from '../../lib/roi/models/speed-to-lead';
+import { AttritionHighlights, attritionFormulas } from './AttritionParts';
+import { CashflowCharts, CashflowTable } from './CashflowCharts';
+import { MarketSizingCharts, marketSizingFormulas } from './MarketSizingParts';
+import { EstimatesTable, HeadlinePanel } from './MarketSizingSources';
+import { ResultSummary } from './ResultSummary';
+import { Citation, SourceBadge, worstStatus } from './SourceNote';
+import { SpeedToLeadCharts, SpeedToLeadHighlights, speedToLeadFormulas } from './SpeedToLeadParts';
+import './calculator.css';
+
+interface Props {
+  fields: readonly Field[];
+  values: InputValues;
+  result: ModelResult;
+  benchmarks: Record<string, BenchmarkDefault>;
+  markets: readonly MarketContent[];
+  headline?: MarketHeadline | undefined;
+}
+
+/** An input's value as people read it. */
+export function displayValue(field: Field, value: InputValue): string {
+  if (field.kind === 'toggle') return value === 1 ? 'used' : 'left out';
+  if (field.kind === 'choice') {
+    if (field.key === 'curve') return CURVES[value as CurveId]?.label ?? String(value);
+    if (field.key === 'scenario')
+      return SCENARIO_LABELS[value as keyof typeof SCENARIO_LABELS] ?? String(value);
+    return String(value);
+  }
+  return typeof value === 'number' ? formatNumberFor(field.unit, value) : String(value);
+}
+type InputValue = InputValues[string];
+
+/** The first source, and how many more with the least trustworthy status among them. */
+function SourcesCell({ sources }: { sources: BenchmarkDefault['sources'] }) {
+  const first = sources[0]!;
+  const worst = worstStatus(sources);
+  return (
+    <>
+      <Citation source={first} />
+      {sources.length > 1 && (
+        <span className="muted">
+          {' '}
+          and {sources.length - 1} more{worst !== first.status && <> </>}
+          {worst !== first.status && <SourceBadge status={worst} />}
+        </span>
+      )}
+    </>
+  );
+}
+
+/**
+ * A saved scenario as a report: results, the model's own figures and charts, the cash flows,
+ * and every input with its source. Rendered on the server (no JavaScript) for the scenario
+ * page, the read-only shared page and print.
+ */
+export default function ScenarioReport({
+  fields,
+  values,
+  result,
+  benchmarks,
+  markets,
+  headline,
+}: Props) {
+  const formulas =
+    result.model === 'attrition'
+      ? attritionFormulas
+      : result.model === 'speed-to-lead'
+        ? speedToLeadFormulas
+        : marketSizingFormulas;
+  return (
+    <div className="report stack">
+      <ResultSummary result={result} />
+      {result.model === 'attrition' && <AttritionHighlights result={result} />}
+      {result.model === 'speed-to-lead' && (
+        <>
+          <SpeedToLeadHighlights result={result} values={values} />
+          <SpeedToLeadCharts values={values} />
+        </>
+      )}
+      {result.model === 'market-sizing' && <MarketSizingCharts result={result} values={values} />}
+      <CashflowCharts result={result} isSideBySide />
+      <CashflowTable result={result} />
+      <section aria-labelledby="inputs-title" className="report-inputs">
+        <h2 id="inputs-title">Inputs and sources</h2>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Input</th>
+                <th scope="col" className="num">
+                  Value
+                </th>
+                <th scope="col" className="num">
+                  Default
+                </th>
+                <th scope="col">Source of the default</th>
+              </tr>
+            </thead>
+            <tbody>
+              {fields.map((f) => {
+                const b = benchmarks[f.key];
+                const value = values[f.key];
+                const isChanged = b !== undefined && value !== b.value;
+                return (
+                  <tr key={f.key}>
+                    <th scope="row">{f.label}</th>
+                    <td className="num">
+                      {value === undefined ? (
+                        '—'
+                      ) : isChanged ? (
+                        <mark className="changed">{displayValue(f, value)}</mark>
+                      ) : (
+                        displayValue(f, value)
+                      )}
+                    </td>
+                    <td className="num">{b ? displayValue(f, b.value) : '—'}</td>
+                    <td className="small">
+                      {b?.sources[0] ? <SourcesCell sources={b.sources} /> : '—'}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+        <p className="muted small">Highlighted values differ from the sourced default.</p>
+      </section>
+      {result.model === 'market-sizing' && (
+        <>
+          {headline && <HeadlinePanel markets={markets} headline={headline} values={values} />}
+          <EstimatesTable markets={markets} values={values} />
+        </>
+      )}
+      <section className="card formulas-static print-compact" aria-labelledby="formulas-title">
+        <h2 id="formulas-title">How this is calculated</h2>
+        {formulas}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import type { RoiModelId } from '../../lib/catalog';
+import {
+  parseTextValues,
+  textValues,
+  type FieldIssue,
+  type InputValues,
+} from '../../lib/roi/fields';
+import { getModel } from '../../lib/roi/models';
+import type { CalculatorProps } from '../../components/roi/types';
+import {
+  getBenchmarks,
+  getDefaultValues,
+  getMarketHeadline,
+  getModelContext,
+  listMarkets,
+} from '../content/roi';
+import { field, type FormValues } from '../http/forms';
+
+/** Longest text a field keeps from a query string or form (anything longer is not a number). */
+const MAX_TEXT = 60;
+
+function fieldsOf(model: RoiModelId) {
+  return getModel(model).fields(getModelContext());
+}
+
+/** The default text of every field. */
+export function defaultTexts(model: RoiModelId): Record<string, string> {
+  return textValues(fieldsOf(model), getDefaultValues(model));
+}
+
+/** Texts for a saved scenario's values. */
+export function textsForValues(model: RoiModelId, values: InputValues): Record<string, string> {
+  return textValues(fieldsOf(model), values);
+}
+
+/**
+ * Field texts from the address: what the calculator's own address keeps, or what its
+ * no-JavaScript form sent (`form=1`, where an unticked checkbox sends nothing and means off).
+ */
+export function textsFromQuery(model: RoiModelId, params: URLSearchParams): Record<string, string> {
+  const isForm = params.get('form') === '1';
+  const out: Record<string, string> = {};
+  for (const f of fieldsOf(model)) {
+    const value = params.get(f.key);
+    if (value !== null) out[f.key] = value.slice(0, MAX_TEXT);
+    else if (isForm && f.kind === 'toggle') out[f.key] = '0';
+  }
+  return out;
+}
+
+/** Field texts from a posted save form (hidden inputs carry every field; missing ones keep their defaults). */
+export function textsFromForm(model: RoiModelId, form: FormValues): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of fieldsOf(model)) {
+    if (form[f.key] !== undefined) out[f.key] = field(form, f.key).slice(0, MAX_TEXT);
+  }
+  return out;
+}
+
+/** Parses field texts into values, or field issues keyed by field. */
+export function parseTexts(
+  model: RoiModelId,
+  texts: Record<string, string>,
+): { values: InputValues; issues: FieldIssue[] } {
+  return parseTextValues(fieldsOf(model), { ...defaultTexts(model), ...texts });
+}
+
+/** Everything a calculator island needs from the server. */
+export function calculatorProps(
+  model: RoiModelId,
+  options: Omit<CalculatorProps, 'model' | 'benchmarks' | 'markets' | 'headline'>,
+): CalculatorProps {
+  return {
+    model,
+    benchmarks: getBenchmarks(model),
+    markets: model === 'market-sizing' ? listMarkets() : [],
+    headline: model === 'market-sizing' ? getMarketHeadline() : undefined,
+    ...options,
+  };
+}

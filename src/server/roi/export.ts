@@ -1,0 +1,31 @@
+import { csvFileName, scenarioCsv } from '../../lib/roi/csv';
+import { getModel } from '../../lib/roi/models';
+import { getBenchmarks, getModelContext } from '../content/roi';
+import type { ScenarioView } from './view';
+
+/** A saved scenario as a CSV download (inputs with sources, yearly cash flows, outputs). */
+export function scenarioCsvResponse(
+  view: Pick<ScenarioView, 'name' | 'model' | 'modelVersion' | 'currency' | 'values' | 'result'>,
+  now: Date = new Date(),
+): Response {
+  const model = getModel(view.model);
+  const benchmarks = getBenchmarks(view.model);
+  const csv = scenarioCsv({
+    name: view.name,
+    modelTitle: model.title,
+    modelVersion: view.modelVersion,
+    currency: view.currency,
+    exportedAt: now.toISOString(),
+    fields: model.fields(getModelContext()),
+    values: view.values,
+    sources: Object.fromEntries(Object.entries(benchmarks).map(([k, b]) => [k, b.sources[0]])),
+    result: view.result,
+  });
+  return new Response(csv, {
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${csvFileName(view.name)}"`,
+      'cache-control': 'private, no-store',
+    },
+  });
+}
