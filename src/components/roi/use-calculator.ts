@@ -1,3 +1,4 @@
+import { sendEvent } from '../../lib/analytics/beacon';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { tornado, type Tornado } from '../../lib/roi/analysis/sensitivity';
 import {
@@ -103,6 +104,21 @@ export function useCalculator(props: CalculatorProps): CalculatorState {
     defaultText,
     props.scenario ? { scenario: props.scenario.id } : {},
   );
+  // Report a recompute to analytics once the numbers settle (3 s), at most once every 30 s.
+  const lastReport = useRef(0);
+  useEffect(() => {
+    if (isPristine || !result) return;
+    const timer = setTimeout(() => {
+      if (Date.now() - lastReport.current < 30_000) return;
+      lastReport.current = Date.now();
+      sendEvent({
+        type: 'roi_computed',
+        props: { model: props.model, npv: Math.round(result.npv) },
+      });
+    }, 3000);
+    return () => clearTimeout(timer);
+  }, [result, isPristine, props.model]);
+
   // Keep the address in step, without piling up history.
   useEffect(() => {
     const timer = setTimeout(() => {

@@ -4,6 +4,8 @@ import type { FunnelReport } from './queries/funnels';
 import type { InferenceReport } from './queries/inference';
 import type { PersonaLift } from './queries/lift';
 import type { Overview } from './queries/overview';
+import type { RoiUsage } from './queries/roi-usage';
+import { formatMoney } from '../../lib/format/numbers';
 import type { FunnelChoice } from './service';
 
 const int = (v: unknown) => formatInteger(Number(v));
@@ -176,6 +178,40 @@ export function inferenceTables(report: InferenceReport): ReportTable[] {
         { key: 'switches', label: 'Switched away', isNumeric: true, format: int },
       ],
       rows: report.bySource,
+    },
+  ];
+}
+
+const MODEL_NAMES: Record<string, string> = {
+  attrition: 'Agent attrition',
+  'speed-to-lead': 'Speed to lead',
+  'market-sizing': 'Market sizing',
+};
+
+export function modelName(model: string): string {
+  return MODEL_NAMES[model] ?? model;
+}
+
+export function roiUsageTables(usage: RoiUsage): ReportTable[] {
+  return [
+    {
+      name: 'models',
+      title: 'ROI models: scenarios and calculator runs',
+      columns: [
+        { key: 'model', label: 'Model' },
+        { key: 'scenarios', label: 'Scenarios saved', isNumeric: true, format: int },
+        { key: 'shared', label: 'Share links created', isNumeric: true, format: int },
+        { key: 'medianNpv', label: 'Median NPV', isNumeric: true },
+        { key: 'calculatorRuns', label: 'Calculator runs', isNumeric: true, format: int },
+      ],
+      rows: usage.models.map((m) => ({
+        model: modelName(m.model),
+        scenarios: m.scenarios,
+        shared: m.shared,
+        medianNpv:
+          m.medianNpvCents === null ? '—' : formatMoney(m.medianNpvCents, m.currency ?? 'USD'),
+        calculatorRuns: m.calculatorRuns,
+      })),
     },
   ];
 }

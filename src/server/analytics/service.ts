@@ -8,6 +8,7 @@ import { funnelReport } from './queries/funnels';
 import { inferenceReport } from './queries/inference';
 import { liftReport } from './queries/lift';
 import { overview } from './queries/overview';
+import { roiUsage } from './queries/roi-usage';
 
 /** Who reads go-to-market analytics. Partners never do (they get their own referral view). */
 export const ANALYTICS_ROLES = ['admin', 'channel_manager', 'executive'] as const;
@@ -71,4 +72,9 @@ export async function getLift(db: Db, actor: SessionUser | null, filter: Dashboa
 export async function getInference(db: Db, actor: SessionUser | null, filter: DashboardFilter) {
   allow(actor);
   return inferenceReport(db, filter);
+}
+
+export async function getRoiUsage(db: Db, actor: SessionUser | null, filter: DashboardFilter) {
+  allow(actor);
+  return roiUsage(db, filter);
 }

@@ -8,7 +8,13 @@ import {
   liftTables,
   overviewTables,
 } from '../../../server/analytics/report-tables';
-import { getFunnel, getInference, getLift, getOverview } from '../../../server/analytics/service';
+import {
+  getFunnel,
+  getInference,
+  getLift,
+  getOverview,
+  getRoiUsage,
+} from '../../../server/analytics/service';
 import type { SessionUser } from '../../../server/auth/session';
 import { getDb, type Db } from '../../../server/db';
 import { errorResponse, jsonError } from '../../../server/http/responses';
@@ -35,6 +41,7 @@ const VIEWS: Record<string, Builder> = {
   },
   lift: async (db, user, filter) => liftTables((await getLift(db, user, filter)).personas),
   personas: async (db, user, filter) => inferenceTables(await getInference(db, user, filter)),
+  roi: async (db, user, filter) => roiUsageTables(await getRoiUsage(db, user, filter)),
 };
 
 export const GET: APIRoute = async ({ params, url, locals }) => {
