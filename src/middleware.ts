@@ -1,5 +1,6 @@
 import { sequence } from 'astro:middleware';
+import { persona } from './server/http/persona-middleware';
 import { security } from './server/http/security-middleware';
 import { session } from './server/http/session-middleware';
 
-export const onRequest = sequence(security, session);
+export const onRequest = sequence(security, session, persona);

@@ -1,0 +1,89 @@
+import type { PersonaSlug } from '../../lib/catalog';
+import { splitReferrer } from '../../lib/personas/resolve';
+import type { ResolvedPersona, Visitor } from '../../lib/personas/types';
+import type { DbOrTx } from '../db';
+import { recordEvent } from '../events/record';
+
+export interface ExposureInput {
+  visitor: Visitor;
+  persona: ResolvedPersona;
+  url: URL;
+  referrer: string | null;
+  ownOrigins: readonly string[];
+  userId: string | null;
+}
+
+/**
+ * Logs `experience_viewed` for a page rendered for a known persona, personalised or held out.
+ * The page calls it while rendering, before the HTML is sent, so the log holds exactly the
+ * variants that were served (a failed write fails the page rather than the log). Generic pages
+ * for visitors without a persona are not exposures and are not logged here.
+ */
+export async function recordExposure(
+  db: DbOrTx,
+  input: ExposureInput,
+  now: Date = new Date(),
+): Promise<boolean> {
+  const { persona, visitor, url } = input;
+  if (!persona.slug || persona.variant === 'generic') return false;
+  const utm = (name: string) => url.searchParams.get(`utm_${name}`)?.trim().slice(0, 200) || null;
+  await recordEvent(
+    db,
+    {
+      type: 'experience_viewed',
+      visitorId: visitor.id,
+      userId: input.userId,
+      persona: persona.slug,
+      variant: persona.variant,
+      personaSource: persona.source,
+      path: url.pathname,
+      referrerHost: splitReferrer(input.referrer, input.ownOrigins).externalHost,
+      utm: {
+        source: utm('source'),
+        medium: utm('medium'),
+        campaign: utm('campaign'),
+        content: utm('content'),
+        term: utm('term'),
+      },
+      partnerRef: url.searchParams.get('ref')?.trim().slice(0, 64) || null,
+      properties: {
+        isHoldoutEligible: persona.isHoldoutEligible,
+        isExplicit: persona.isExplicit,
+        refusesTracking: visitor.refusesTracking,
+      },
+    },
+    now,
+  );
+  return true;
+}
+
+/** Logs `persona_switched` when a visitor uses the "I am a…" switcher. */
+export async function recordPersonaSwitch(
+  db: DbOrTx,
+  input: {
+    visitor: Visitor;
+    from: PersonaSlug | null;
+    to: PersonaSlug | null;
+    path: string;
+    userId: string | null;
+  },
+  now: Date = new Date(),
+): Promise<void> {
+  await recordEvent(
+    db,
+    {
+      type: 'persona_switched',
+      visitorId: input.visitor.id,
+      userId: input.userId,
+      persona: input.to,
+      personaSource: 'query',
+      path: input.path,
+      properties: {
+        from: input.from,
+        to: input.to,
+        refusesTracking: input.visitor.refusesTracking,
+      },
+    },
+    now,
+  );
+}
