@@ -20,11 +20,29 @@ async function makeLead(email: string): Promise<string> {
   await t.db
     .insertInto('leads')
     .values({
-      id, submission_key: id, flow_id: 'executives', persona: 'executives', name: 'Eve Exec', email,
-      company: 'Globex', company_domain: 'globex.test', answers: '{}', visitor_id: null, utm_source: null,
-      utm_medium: null, utm_campaign: null, referral_code: null, owner_key: null, response_due_at: null,
-      first_response_at: null, responded_by: null, response_channel: null, response_note: null,
-      partner_application_id: null, created_at: T0.toISOString(), updated_at: T0.toISOString(),
+      id,
+      submission_key: id,
+      flow_id: 'executives',
+      persona: 'executives',
+      name: 'Eve Exec',
+      email,
+      company: 'Globex',
+      company_domain: 'globex.test',
+      answers: '{}',
+      visitor_id: null,
+      utm_source: null,
+      utm_medium: null,
+      utm_campaign: null,
+      referral_code: null,
+      owner_key: null,
+      response_due_at: null,
+      first_response_at: null,
+      responded_by: null,
+      response_channel: null,
+      response_note: null,
+      partner_application_id: null,
+      created_at: T0.toISOString(),
+      updated_at: T0.toISOString(),
     })
     .execute();
   return id;
@@ -36,7 +54,13 @@ function enrol(leadId: string, email: string, now = T0) {
     {
       leadId,
       campaignId: 'executives-briefing',
-      lead: { firstName: 'Eve', name: 'Eve Exec', email, company: 'Globex', companyDomain: 'globex.test' },
+      lead: {
+        firstName: 'Eve',
+        name: 'Eve Exec',
+        email,
+        company: 'Globex',
+        companyDomain: 'globex.test',
+      },
       owner: { name: 'Maya Okafor', title: 'Solutions engineer', email: 'maya@relay.test' },
     },
     now,
@@ -44,7 +68,13 @@ function enrol(leadId: string, email: string, now = T0) {
 }
 
 const campaignMail = (email: string) =>
-  t.db.selectFrom('outbox').selectAll().where('to_address', '=', email).where('category', '=', 'campaign').orderBy('send_after').execute();
+  t.db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('to_address', '=', email)
+    .where('category', '=', 'campaign')
+    .orderBy('send_after')
+    .execute();
 
 /** The unsubscribe token, as the recipient gets it: from the link in the e-mail. */
 async function tokenFor(email: string): Promise<string> {
@@ -57,11 +87,17 @@ describe('campaign enrolment', () => {
     const lead = await makeLead('eve@globex.test');
     expect(await enrol(lead, 'eve@globex.test')).toMatchObject({ status: 'active', scheduled: 3 });
     const mail = await campaignMail('eve@globex.test');
-    expect(mail.map((m) => m.send_after)).toEqual(['2026-11-24T10:00:00.000Z', '2026-11-27T10:00:00.000Z', '2026-12-01T10:00:00.000Z']);
+    expect(mail.map((m) => m.send_after)).toEqual([
+      '2026-11-24T10:00:00.000Z',
+      '2026-11-27T10:00:00.000Z',
+      '2026-12-01T10:00:00.000Z',
+    ]);
     expect(mail.map((m) => m.status)).toEqual(['pending', 'pending', 'pending']);
     expect(mail[0]!.subject).toBe('Your business-case review, Eve');
     expect(mail[0]!.body_text).toContain('Globex');
-    expect(JSON.parse(mail[0]!.headers!)['List-Unsubscribe']).toMatch(/^<http.*\/unsubscribe\/[a-z0-9]{39}>$/);
+    expect(JSON.parse(mail[0]!.headers!)['List-Unsubscribe']).toMatch(
+      /^<http.*\/unsubscribe\/[a-z0-9]{39}>$/,
+    );
     expect(new Set(mail.map((m) => m.dedupe_key)).size).toBe(3);
   });
 
@@ -81,7 +117,10 @@ describe('campaign enrolment', () => {
     try {
       const later = new Date(T0.getTime() + 30 * 86_400_000);
       for (let round = 0; round < 5; round++) {
-        await Promise.all([deliverDueMail(t.db, transport, later, 100), deliverDueMail(second, transport, later, 100)]);
+        await Promise.all([
+          deliverDueMail(t.db, transport, later, 100),
+          deliverDueMail(second, transport, later, 100),
+        ]);
       }
     } finally {
       await second.destroy();
@@ -97,15 +136,28 @@ describe('unsubscribe', () => {
     const lead = await makeLead('stop@globex.test');
     await enrol(lead, 'stop@globex.test');
     const token = await tokenFor('stop@globex.test');
-    expect(await describeUnsubscribe(t.db, token)).toEqual({ email: 'stop@globex.test', isUnsubscribed: false });
+    expect(await describeUnsubscribe(t.db, token)).toEqual({
+      email: 'stop@globex.test',
+      isUnsubscribed: false,
+    });
     expect(await unsubscribe(t.db, token)).toEqual({ email: 'stop@globex.test', cancelled: 3 });
-    expect((await campaignMail('stop@globex.test')).map((m) => m.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
-    expect(await describeUnsubscribe(t.db, token)).toEqual({ email: 'stop@globex.test', isUnsubscribed: true });
+    expect((await campaignMail('stop@globex.test')).map((m) => m.status)).toEqual([
+      'cancelled',
+      'cancelled',
+      'cancelled',
+    ]);
+    expect(await describeUnsubscribe(t.db, token)).toEqual({
+      email: 'stop@globex.test',
+      isUnsubscribed: true,
+    });
     // Repeating it is harmless.
     expect(await unsubscribe(t.db, token)).toEqual({ email: 'stop@globex.test', cancelled: 0 });
     // A later lead with the same address is enrolled as suppressed and gets nothing.
     const again = await makeLead('stop@globex.test');
-    expect(await enrol(again, 'stop@globex.test')).toMatchObject({ status: 'suppressed', scheduled: 0 });
+    expect(await enrol(again, 'stop@globex.test')).toMatchObject({
+      status: 'suppressed',
+      scheduled: 0,
+    });
     expect(await campaignMail('stop@globex.test')).toHaveLength(3);
   });
 

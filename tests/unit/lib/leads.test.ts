@@ -4,7 +4,13 @@ import { chooseOwner } from '../../../src/lib/leads/assignment';
 import { describeClock, formatMinutes, responseClock } from '../../../src/lib/leads/response-clock';
 
 const owners = [
-  { key: 'a', name: 'A', title: 'T', email: 'a@x.test', personas: ['contact-center' as const, 'executives' as const] },
+  {
+    key: 'a',
+    name: 'A',
+    title: 'T',
+    email: 'a@x.test',
+    personas: ['contact-center' as const, 'executives' as const],
+  },
   { key: 'b', name: 'B', title: 'T', email: 'b@x.test', personas: ['contact-center' as const] },
   { key: 'c', name: 'C', title: 'T', email: 'c@x.test', personas: ['developers' as const] },
 ];
@@ -26,16 +32,36 @@ describe('responseClock', () => {
   it.each<[string, string | null, string, string, string]>([
     ['due in 3 min', null, '2026-11-24T10:02:00.000Z', 'waiting', 'Due in 3 min'],
     ['overdue', null, '2026-11-24T11:10:00.000Z', 'overdue', 'Overdue by 1 h 05 min'],
-    ['answered on time', '2026-11-24T10:04:00.000Z', '2026-11-25T00:00:00.000Z', 'responded_on_time', 'Answered in 4 min'],
-    ['answered late', '2026-11-24T10:38:00.000Z', '2026-11-25T00:00:00.000Z', 'responded_late', 'Answered late, in 38 min'],
+    [
+      'answered on time',
+      '2026-11-24T10:04:00.000Z',
+      '2026-11-25T00:00:00.000Z',
+      'responded_on_time',
+      'Answered in 4 min',
+    ],
+    [
+      'answered late',
+      '2026-11-24T10:38:00.000Z',
+      '2026-11-25T00:00:00.000Z',
+      'responded_late',
+      'Answered late, in 38 min',
+    ],
   ])('%s', (_name, responded, now, state, text) => {
-    const clock = responseClock({ created_at: created, response_due_at: due, first_response_at: responded }, new Date(now));
+    const clock = responseClock(
+      { created_at: created, response_due_at: due, first_response_at: responded },
+      new Date(now),
+    );
     expect(clock.state).toBe(state);
     expect(describeClock(clock)).toBe(text);
   });
 
   it('has no deadline for partner applications', () => {
-    expect(responseClock({ created_at: created, response_due_at: null, first_response_at: null }, new Date()).state).toBe('no_deadline');
+    expect(
+      responseClock(
+        { created_at: created, response_due_at: null, first_response_at: null },
+        new Date(),
+      ).state,
+    ).toBe('no_deadline');
     expect(formatMinutes(3 * 1440 + 125)).toBe('3 d 2 h');
   });
 });
@@ -45,6 +71,11 @@ describe('csv', () => {
     expect(csvCell('a "b"')).toBe('"a ""b"""');
     expect(csvCell('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
     expect(csvCell(null)).toBe('""');
-    expect(toCsv([['a', 1], ['b', null]])).toBe('"a","1"\r\n"b",""\r\n');
+    expect(
+      toCsv([
+        ['a', 1],
+        ['b', null],
+      ]),
+    ).toBe('"a","1"\r\n"b",""\r\n');
   });
 });

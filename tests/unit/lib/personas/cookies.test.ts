@@ -29,7 +29,15 @@ describe('visitor ids', () => {
   });
 
   it('refuses anything else', () => {
-    for (const bad of ['', 'short', 'x'.repeat(23), 'a b'.padEnd(22, 'c'), '<script>'.padEnd(22, 'x'), null, undefined]) {
+    for (const bad of [
+      '',
+      'short',
+      'x'.repeat(23),
+      'a b'.padEnd(22, 'c'),
+      '<script>'.padEnd(22, 'x'),
+      null,
+      undefined,
+    ]) {
       expect(isValidVisitorId(bad)).toBe(false);
     }
   });
@@ -37,7 +45,9 @@ describe('visitor ids', () => {
 
 describe('persona cookie', () => {
   it('round-trips a choice and an inference', () => {
-    expect(parsePersonaCookie(formatPersonaCookie({ slug: 'executives', isExplicit: true }))).toEqual({ slug: 'executives', isExplicit: true });
+    expect(
+      parsePersonaCookie(formatPersonaCookie({ slug: 'executives', isExplicit: true })),
+    ).toEqual({ slug: 'executives', isExplicit: true });
     expect(parsePersonaCookie('developers~d')).toEqual({ slug: 'developers', isExplicit: false });
   });
 

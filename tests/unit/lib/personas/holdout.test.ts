@@ -19,12 +19,17 @@ function seededIds(count: number, seed: number): string[] {
 describe('holdout', () => {
   it('is stable: the same visitor and program always get the same answer', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 40 }), fc.string({ maxLength: 20 }), fc.double({ min: 0, max: 100, noNaN: true }), (id, program, percent) => {
-        expect(isInHoldout(id, program, percent)).toBe(isInHoldout(id, program, percent));
-        const bucket = holdoutBucket(id, program);
-        expect(bucket).toBeGreaterThanOrEqual(0);
-        expect(bucket).toBeLessThan(1);
-      }),
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 40 }),
+        fc.string({ maxLength: 20 }),
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        (id, program, percent) => {
+          expect(isInHoldout(id, program, percent)).toBe(isInHoldout(id, program, percent));
+          const bucket = holdoutBucket(id, program);
+          expect(bucket).toBeGreaterThanOrEqual(0);
+          expect(bucket).toBeLessThan(1);
+        },
+      ),
     );
   });
 
