@@ -11,6 +11,7 @@ import { buildIfStale } from '../../src/server/cli/build-if-stale';
 import { startBuiltServer } from '../helpers/server';
 import type { BenchRow, Ratio } from './harness';
 import { foundationSuite } from './suites/foundation';
+import { personasSuite } from './suites/personas';
 
 export interface BenchContext {
   baseUrl: string;
@@ -21,6 +22,7 @@ export interface BenchContext {
 
 type Suite = (ctx: BenchContext) => Promise<{ rows: BenchRow[]; ratios: Ratio[] }>;
 const SUITES: [string, Suite][] = [['foundation', foundationSuite]];
+SUITES.push(['personas', personasSuite]);
 
 async function signIn(baseUrl: string, email: string): Promise<string> {
   const response = await fetch(`${baseUrl}/login`, {

@@ -3,6 +3,7 @@ import { config } from '../config';
 import { detectionRules } from '../content/persona-content';
 import { PERSONA_COOKIE, refusesTracking } from '../../lib/personas/cookies';
 import { chooseVariant, resolvePersona } from '../../lib/personas/resolve';
+import { serveHomePage } from '../personas/home-page';
 import { holdoutSettings } from '../personas/settings';
 import { identifyVisitor, rememberPersona, trackedVisitorId } from '../personas/request-context';
 
@@ -11,8 +12,9 @@ const REMEMBERED = new Set(['query', 'utm_audience', 'utm_campaign', 'referrer',
 
 /**
  * Resolves the visitor and their persona into `locals.visitor` and `locals.persona` for every
- * page rendered on demand (see src/lib/personas/resolve.ts for the order). Prerendered pages are
- * built without a request, so they get neither; API routes do not need them.
+ * page rendered on demand (see src/lib/personas/resolve.ts for the order), and serves the
+ * personalised home page with its exposure log. Prerendered pages are built without a request,
+ * so they get neither; API routes do not need them.
  */
 export const persona = defineMiddleware((context, next) => {
   context.locals.persona = null;
@@ -42,5 +44,6 @@ export const persona = defineMiddleware((context, next) => {
   }
   context.locals.visitor = visitor;
   context.locals.persona = chooseVariant(resolution, trackedVisitorId(visitor), holdoutSettings());
+  if (pathname === '/' && context.request.method === 'GET') return serveHomePage(context, next);
   return next();
 });

@@ -2,7 +2,7 @@ import type { PersonaSlug } from '../../lib/catalog';
 import { splitReferrer } from '../../lib/personas/resolve';
 import type { ResolvedPersona, Visitor } from '../../lib/personas/types';
 import type { DbOrTx } from '../db';
-import { recordEvent } from '../events/record';
+import { recordEvent, type EventInput } from '../events/record';
 
 export interface ExposureInput {
   visitor: Visitor;
@@ -14,47 +14,38 @@ export interface ExposureInput {
 }
 
 /**
- * Logs `experience_viewed` for a page rendered for a known persona, personalised or held out.
- * The page calls it while rendering, before the HTML is sent, so the log holds exactly the
- * variants that were served (a failed write fails the page rather than the log). Generic pages
- * for visitors without a persona are not exposures and are not logged here.
+ * The `experience_viewed` event for a page rendered for a known persona, personalised or held
+ * out; null for a generic page shown to a visitor without a persona (not an exposure). It must
+ * be stored before the HTML is sent, so the log holds exactly the variants that were served.
  */
-export async function recordExposure(
-  db: DbOrTx,
-  input: ExposureInput,
-  now: Date = new Date(),
-): Promise<boolean> {
+export function exposureEvent(input: ExposureInput, now: Date = new Date()): EventInput | null {
   const { persona, visitor, url } = input;
-  if (!persona.slug || persona.variant === 'generic') return false;
+  if (!persona.slug || persona.variant === 'generic') return null;
   const utm = (name: string) => url.searchParams.get(`utm_${name}`)?.trim().slice(0, 200) || null;
-  await recordEvent(
-    db,
-    {
-      type: 'experience_viewed',
-      visitorId: visitor.id,
-      userId: input.userId,
-      persona: persona.slug,
-      variant: persona.variant,
-      personaSource: persona.source,
-      path: url.pathname,
-      referrerHost: splitReferrer(input.referrer, input.ownOrigins).externalHost,
-      utm: {
-        source: utm('source'),
-        medium: utm('medium'),
-        campaign: utm('campaign'),
-        content: utm('content'),
-        term: utm('term'),
-      },
-      partnerRef: url.searchParams.get('ref')?.trim().slice(0, 64) || null,
-      properties: {
-        isHoldoutEligible: persona.isHoldoutEligible,
-        isExplicit: persona.isExplicit,
-        refusesTracking: visitor.refusesTracking,
-      },
+  return {
+    type: 'experience_viewed',
+    occurredAt: now.toISOString(),
+    visitorId: visitor.id,
+    userId: input.userId,
+    persona: persona.slug,
+    variant: persona.variant,
+    personaSource: persona.source,
+    path: url.pathname,
+    referrerHost: splitReferrer(input.referrer, input.ownOrigins).externalHost,
+    utm: {
+      source: utm('source'),
+      medium: utm('medium'),
+      campaign: utm('campaign'),
+      content: utm('content'),
+      term: utm('term'),
     },
-    now,
-  );
-  return true;
+    partnerRef: url.searchParams.get('ref')?.trim().slice(0, 64) || null,
+    properties: {
+      isHoldoutEligible: persona.isHoldoutEligible,
+      isExplicit: persona.isExplicit,
+      refusesTracking: visitor.refusesTracking,
+    },
+  };
 }
 
 /** Logs `persona_switched` when a visitor uses the "I am a…" switcher. */
