@@ -160,7 +160,8 @@ export function answerLabel(field: FlowField, value: AnswerValue | undefined): s
     return labels.join(', ');
   }
   if (typeof value === 'number') {
-    const unit = field.type === 'number' && field.unit ? ` ${field.unit}` : '';
+    const unit =
+      field.type === 'number' && field.unit ? (field.unit === '%' ? '%' : ` ${field.unit}`) : '';
     return `${numberFormat.format(value)}${unit}`;
   }
   return Array.isArray(value) ? value.join(', ') : value;

@@ -9,9 +9,20 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-const exposure = (visitorId: string): EventInput => ({ type: 'experience_viewed', visitorId, persona: 'developers', variant: 'personalized' });
+const exposure = (visitorId: string): EventInput => ({
+  type: 'experience_viewed',
+  visitorId,
+  persona: 'developers',
+  variant: 'personalized',
+});
 const count = async (prefix: string) =>
-  (await t.db.selectFrom('events').select('visitor_id').where('visitor_id', 'like', `${prefix}%`).execute()).length;
+  (
+    await t.db
+      .selectFrom('events')
+      .select('visitor_id')
+      .where('visitor_id', 'like', `${prefix}%`)
+      .execute()
+  ).length;
 
 describe('group commit of exposures', () => {
   it('resolves each caller only once its event is stored, batching a burst into few inserts', async () => {
