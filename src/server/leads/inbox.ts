@@ -3,12 +3,13 @@ import { PERSONA_SLUGS } from '../../lib/catalog';
 import { isoNow } from '../../lib/time';
 import { requireRole } from '../auth/permissions';
 import type { SessionUser } from '../auth/session';
-import { getSalesTeam } from '../content/campaign-content';
 import type { Db } from '../db';
 import { AppError } from '../errors';
 import { recordEvent } from '../events/record';
-import { findEnrollmentsForLead } from '../campaigns/repository';
 import * as repo from './repository';
+
+// No content imports here: the tRPC router loads this module, and the router must also load
+// outside Vite (tests/bench/servers/bare-trpc.ts), where import.meta.glob does not exist.
 
 /** Who reads and answers the leads inbox. */
 export const INBOX_ROLES = ['admin', 'channel_manager'] as const;
@@ -62,15 +63,6 @@ export async function listInbox(
     { limit: pageSize, offset: (input.page - 1) * pageSize },
   );
   return { ...result, page: input.page, pageSize };
-}
-
-/** A lead with its owner and campaign enrolment, for the lead page. */
-export async function getLeadForInbox(db: Db, actor: SessionUser | null, id: string) {
-  requireRole(actor, INBOX_ROLES);
-  const lead = await repo.findLead(db, id);
-  if (!lead) throw new AppError('NOT_FOUND', 'There is no lead with that id.');
-  const owner = getSalesTeam().owners.find((o) => o.key === lead.owner_key) ?? null;
-  return { lead, owner, enrollments: await findEnrollmentsForLead(db, id) };
 }
 
 /**
