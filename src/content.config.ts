@@ -1,6 +1,14 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { brandSchema, productSchema } from './lib/content/schemas';
+import {
+  campaignSchema,
+  campaignStepSchema,
+  salesTeamSchema,
+} from './lib/content/campaign-schemas';
+import { flowSchema } from './lib/content/flow-schemas';
+import { personaSchema } from './lib/content/persona-schemas';
+import { solutionSchema } from './lib/content/solution-schemas';
 import { benchmarkFileSchema, marketHeadlineSchema, marketSchema } from './lib/content/roi-schemas';
 
 /**
@@ -31,4 +39,43 @@ const marketHeadline = defineCollection({
   schema: marketHeadlineSchema,
 });
 
-export const collections = { products, brand, benchmarks, markets, marketHeadline };
+// Personas (issue 3): the same schemas as src/server/content/persona-content.ts, which also
+// checks links between files (a persona's flow, campaign and solutions must exist).
+const personas = defineCollection({
+  loader: glob({ base: './content/personas', pattern: '*.yaml' }),
+  schema: personaSchema,
+});
+const flows = defineCollection({
+  loader: glob({ base: './content/personas/flows', pattern: '*.yaml' }),
+  schema: flowSchema,
+});
+const solutions = defineCollection({
+  loader: glob({ base: './content/solutions', pattern: '*.yaml' }),
+  schema: solutionSchema,
+});
+const campaigns = defineCollection({
+  loader: glob({ base: './content/campaigns', pattern: '*/campaign.yaml' }),
+  schema: campaignSchema,
+});
+const campaignSteps = defineCollection({
+  loader: glob({ base: './content/campaigns', pattern: '*/*.mdx' }),
+  schema: campaignStepSchema,
+});
+const sales = defineCollection({
+  loader: glob({ base: './content/sales', pattern: '*.yaml' }),
+  schema: salesTeamSchema,
+});
+
+export const collections = {
+  products,
+  brand,
+  personas,
+  flows,
+  solutions,
+  campaigns,
+  campaignSteps,
+  sales,
+  benchmarks,
+  markets,
+  marketHeadline,
+};

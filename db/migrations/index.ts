@@ -2,6 +2,9 @@ import type { Migration } from 'kysely';
 import * as foundation from './2026_11_24_1000_foundation';
 import * as partnerApplications from './2026_11_24_1050_partner_applications';
 import * as events from './2026_11_24_1100_events';
+import * as flowProgress from './2026_11_24_1200_flow_progress';
+import * as leads from './2026_11_24_1210_leads';
+import * as campaigns from './2026_11_24_1220_campaigns';
 import * as roiScenarios from './2026_11_24_1300_roi_scenarios';
 import * as analyticsRollups from './2026_11_24_1500_analytics_rollups';
 
@@ -14,6 +17,9 @@ export const migrations: Record<string, Migration> = {
   '2026_11_24_1000_foundation': foundation,
   '2026_11_24_1050_partner_applications': partnerApplications,
   '2026_11_24_1100_events': events,
+  '2026_11_24_1200_flow_progress': flowProgress,
+  '2026_11_24_1210_leads': leads,
+  '2026_11_24_1220_campaigns': campaigns,
   '2026_11_24_1300_roi_scenarios': roiScenarios,
   '2026_11_24_1500_analytics_rollups': analyticsRollups,
 };

@@ -159,6 +159,7 @@ function simulateVisit(
       persona: inferred,
       variant: isHoldout ? 'holdout' : 'personalized',
       personaSource: inferredBy,
+      properties: { isHoldoutEligible: true, isExplicit: false, refusesTracking: false },
     });
   }
   let persona: PersonaSlug | null = shown;

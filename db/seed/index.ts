@@ -1,6 +1,7 @@
 import type { Db } from '../../src/server/db';
 import { seedAnalyticsDemo } from './analytics-demo';
 import { seedDemoUsers } from './demo-users';
+import { seedDemoLeads } from './demo-leads';
 import { seedDemoScenarios } from './roi-scenarios';
 
 export interface SeedOptions {
@@ -17,6 +18,7 @@ export interface SeedOptions {
 export async function seedDemo(db: Db, options: SeedOptions): Promise<{ created: boolean }> {
   const now = options.now ?? new Date();
   const created = await seedDemoUsers(db, options.password, now);
+  await seedDemoLeads(db, now);
   await seedDemoScenarios(db, now);
   if (options.demoVisitorsPerDay !== 0) {
     await seedAnalyticsDemo(db, {

@@ -14,6 +14,7 @@ const ITEMS: { href: string; label: string; roles: readonly NavRole[] | 'everyon
   },
   { href: '/roi', label: 'ROI', roles: 'everyone' },
   { href: '/analytics', label: 'Analytics', roles: ['admin', 'channel_manager', 'executive'] },
+  { href: '/leads', label: 'Leads', roles: ['admin', 'channel_manager'] },
   { href: '/admin', label: 'Admin', roles: ['admin'] },
 ];
 

@@ -210,7 +210,7 @@ export interface RoiTables {
   roi_scenario_shares: RoiScenarioSharesTable;
 }
 
-export interface Database extends CoreTables, AnalyticsTables, RoiTables {}
+export interface Database extends CoreTables, AnalyticsTables, RoiTables, PersonaTables {}
 
 export type Partner = Selectable<PartnersTable>;
 export type NewPartner = Insertable<PartnersTable>;
@@ -230,3 +230,95 @@ export type RoiScenarioRow = Selectable<RoiScenariosTable>;
 export type NewRoiScenario = Insertable<RoiScenariosTable>;
 export type RoiScenarioUpdate = Updateable<RoiScenariosTable>;
 export type RoiScenarioShare = Selectable<RoiScenarioSharesTable>;
+
+// --- Personas: onboarding progress, leads, campaigns (issue 3) ---
+
+export type FlowProgressStatus = 'in_progress' | 'completed';
+
+export interface FlowProgressTable {
+  id: string;
+  flow_id: string;
+  persona: string;
+  /** The visitor id cookie; null for a visitor who sent DNT/GPC (found by resume token instead). */
+  visitor_id: string | null;
+  /** SHA-256 (hex) of the resume token in the page address, for visitors without an id cookie. */
+  resume_token_hash: string | null;
+  status: FlowProgressStatus;
+  /** Bumped by "start a new request"; with the id it forms the lead's submission key. */
+  attempt: Generated<number>;
+  current_step: string;
+  /** JSON object of answers by field name. */
+  answers: string;
+  referral_code: string | null;
+  utm_source: string | null;
+  utm_medium: string | null;
+  utm_campaign: string | null;
+  lead_id: string | null;
+  started_at: string;
+  updated_at: string;
+  completed_at: string | null;
+}
+
+export interface LeadsTable {
+  id: string;
+  /** `<progress id>:<attempt>`, unique: one lead per completed flow, whatever the clicks. */
+  submission_key: string;
+  flow_id: string;
+  persona: string;
+  name: string;
+  email: string;
+  company: string;
+  company_domain: string;
+  /** JSON object of the flow's answers on the path taken. */
+  answers: string;
+  visitor_id: string | null;
+  utm_source: string | null;
+  utm_medium: string | null;
+  utm_campaign: string | null;
+  referral_code: string | null;
+  /** Sales owner key from content/sales/team.yaml; null for partner applications. */
+  owner_key: string | null;
+  response_due_at: string | null;
+  first_response_at: string | null;
+  responded_by: string | null;
+  response_channel: string | null;
+  response_note: string | null;
+  partner_application_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type EnrollmentStatus = 'active' | 'unsubscribed' | 'suppressed';
+
+export interface CampaignEnrollmentsTable {
+  id: string;
+  lead_id: string;
+  campaign_id: string;
+  email: string;
+  status: EnrollmentStatus;
+  unsubscribe_token_hash: string;
+  steps_scheduled: Generated<number>;
+  enrolled_at: string;
+  unsubscribed_at: string | null;
+}
+
+export interface EmailSuppressionsTable {
+  email: string;
+  reason: string;
+  enrollment_id: string | null;
+  created_at: string;
+}
+
+export interface PersonaTables {
+  flow_progress: FlowProgressTable;
+  leads: LeadsTable;
+  campaign_enrollments: CampaignEnrollmentsTable;
+  email_suppressions: EmailSuppressionsTable;
+}
+
+export type FlowProgress = Selectable<FlowProgressTable>;
+export type NewFlowProgress = Insertable<FlowProgressTable>;
+export type Lead = Selectable<LeadsTable>;
+export type NewLead = Insertable<LeadsTable>;
+export type CampaignEnrollment = Selectable<CampaignEnrollmentsTable>;
+export type NewCampaignEnrollment = Insertable<CampaignEnrollmentsTable>;

@@ -12,6 +12,7 @@ import { startBuiltServer } from '../helpers/server';
 import type { BenchRow, Ratio } from './harness';
 import { analyticsSuite } from './suites/analytics';
 import { foundationSuite } from './suites/foundation';
+import { personasSuite } from './suites/personas';
 import { roiSuite } from './suites/roi';
 
 export interface BenchContext {
@@ -24,6 +25,7 @@ export interface BenchContext {
 type Suite = (ctx: BenchContext) => Promise<{ rows: BenchRow[]; ratios: Ratio[] }>;
 const SUITES: [string, Suite][] = [
   ['foundation', foundationSuite],
+  ['personas', personasSuite],
   ['roi', roiSuite],
   ['analytics', analyticsSuite],
 ];

@@ -4,12 +4,8 @@ import { MAX_BATCH_BYTES } from '../../lib/analytics/client-events';
 import { FloodGuard } from '../../server/analytics/flood-guard';
 import { ingestBatch } from '../../server/analytics/ingest';
 import { cookielessVisitorId } from '../../server/analytics/visitor-hash';
-import {
-  isPrivacyRequest,
-  issueVisitorCookie,
-  readVisitorCookie,
-} from '../../server/analytics/visitor';
-import { isSecureOrigin } from '../../server/auth/cookies';
+import { PERSONA_COOKIE, parsePersonaCookie, refusesTracking } from '../../lib/personas/cookies';
+import { identifyVisitor } from '../../server/personas/request-context';
 import { sha256Hex } from '../../server/auth/tokens';
 import { getDb } from '../../server/db';
 import { clientIp } from '../../server/http/client-ip';
@@ -63,18 +59,17 @@ export const POST: APIRoute = async (context) => {
         },
       );
     }
-    let visitorId = readVisitorCookie(cookies);
-    if (!visitorId) {
-      visitorId = isPrivacyRequest(request.headers)
-        ? await cookielessVisitorId(db, { site: url.host, ip, userAgent: userAgent ?? '' })
-        : issueVisitorCookie(cookies, isSecureOrigin());
-    }
+    // A prerendered page cannot set the visitor cookie, so its beacon's response does.
+    const refuses = refusesTracking(request.headers);
+    const visitorId = refuses
+      ? await cookielessVisitorId(db, { site: url.host, ip, userAgent: userAgent ?? '' })
+      : identifyVisitor(cookies, false).id;
     const result = await ingestBatch(db, {
       body,
       userAgent,
       visitorId,
       siteHost: url.hostname,
-      persona: null,
+      persona: parsePersonaCookie(cookies.get(PERSONA_COOKIE)?.value)?.slug ?? null,
       userId: locals.user?.id ?? null,
     });
     return Response.json(result, { status: 202 });

@@ -1,7 +1,7 @@
 import { computeFunnelCounts, type FunnelDefinition } from '../../lib/analytics/funnel';
 import { sessionSource } from '../../lib/analytics/sessions';
 import type { DbOrTx } from '../db';
-import { ATTRIBUTION_WINDOW_MS, CONVERSION_TYPE } from './rollups';
+import { ATTRIBUTION_WINDOW_MS, CONVERSION_TYPE, isHoldoutEligible } from './rollups';
 
 export interface RollupSnapshot {
   events: Record<string, number>;
@@ -57,6 +57,7 @@ export async function recomputeRollups(
       e.type === 'experience_viewed' &&
       e.persona &&
       e.variant &&
+      isHoldoutEligible(e.properties) &&
       !exposedKeys.has(`${e.visitor_id}|${e.persona}`)
     ) {
       exposedKeys.add(`${e.visitor_id}|${e.persona}`);

@@ -24,6 +24,14 @@ export type RolledEvent = Pick<
 > & { isSessionStart: boolean };
 
 const day = (iso: string) => iso.slice(0, 10);
+
+/**
+ * Only visitors who could have been held out count for lift: someone who chose their persona
+ * always sees it, so counting them would compare choosers with a random holdout.
+ */
+export function isHoldoutEligible(properties: string): boolean {
+  return (JSON.parse(properties) as { isHoldoutEligible?: boolean }).isHoldoutEligible !== false;
+}
 const orEmpty = (value: string | null | undefined) => value ?? '';
 
 /**
@@ -124,7 +132,12 @@ async function applyLift(db: DbOrTx, events: RolledEvent[]): Promise<void> {
     pending = new Map();
   };
   for (const e of events) {
-    if (e.type === 'experience_viewed' && e.persona && e.variant) {
+    if (
+      e.type === 'experience_viewed' &&
+      e.persona &&
+      e.variant &&
+      isHoldoutEligible(e.properties)
+    ) {
       const key = `${e.visitor_id}|${e.persona}`;
       if (!pending.has(key))
         pending.set(key, {

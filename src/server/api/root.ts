@@ -1,4 +1,5 @@
 import { authRouter } from './routers/auth';
+import { leadsRouter } from './routers/leads';
 import { roiRouter } from './routers/roi';
 import { teamRouter } from './routers/team';
 import { router } from './trpc';
@@ -6,6 +7,7 @@ import { router } from './trpc';
 export const appRouter = router({
   auth: authRouter,
   team: teamRouter,
+  leads: leadsRouter,
   roi: roiRouter,
 });
 

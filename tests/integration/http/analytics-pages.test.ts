@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { baseUrl, signIn } from '../../helpers/http';
 
-const VIEWS = ['/analytics', '/analytics/funnels', '/analytics/lift', '/analytics/personas', '/analytics/roi'];
+const VIEWS = [
+  '/analytics',
+  '/analytics/funnels',
+  '/analytics/lift',
+  '/analytics/personas',
+  '/analytics/roi',
+];
 
 describe('analytics dashboards', () => {
   it.each(VIEWS)(

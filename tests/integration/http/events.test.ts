@@ -50,7 +50,9 @@ describe('POST /api/events', () => {
     expect(response.status).toBe(202);
     expect(await response.json()).toEqual({ stored: 2 });
     expect(
-      response.headers.getSetCookie().some((c) => /^chasm_vid=[a-z2-9]+;.*HttpOnly/i.test(c)),
+      response.headers
+        .getSetCookie()
+        .some((c) => /^chasm_vid=[A-Za-z0-9_-]{22};.*HttpOnly/i.test(c)),
     ).toBe(true);
     const row = await serverDb()
       .selectFrom('events')

@@ -7,8 +7,8 @@ describe('navFor', () => {
     ['partner_rep', ['Portal', 'ROI']],
     ['partner_admin', ['Portal', 'ROI']],
     ['executive', ['ROI', 'Analytics']],
-    ['channel_manager', ['Portal', 'ROI', 'Analytics']],
-    ['admin', ['Portal', 'ROI', 'Analytics', 'Admin']],
+    ['channel_manager', ['Portal', 'ROI', 'Analytics', 'Leads']],
+    ['admin', ['Portal', 'ROI', 'Analytics', 'Leads', 'Admin']],
   ] as const)('%s sees %j', (role, labels) => {
     expect(navFor(role).map((i) => i.label)).toEqual(labels);
   });

@@ -7,6 +7,7 @@ import {
   inferenceTables,
   liftTables,
   overviewTables,
+  roiUsageTables,
 } from '../../../server/analytics/report-tables';
 import {
   getFunnel,

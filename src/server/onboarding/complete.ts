@@ -1,0 +1,174 @@
+import type { Flow } from '../../lib/content/flow-schemas';
+import type { Answers } from '../../lib/personas/fields';
+import { answersOnPath } from '../../lib/personas/flow';
+import { isoNow } from '../../lib/time';
+import { enrolLead } from '../campaigns/enrol';
+import { getPersona } from '../content/persona-content';
+import type { DbOrTx } from '../db';
+import { AppError } from '../errors';
+import { recordEvents, type EventInput } from '../events/record';
+import { createLead } from '../leads/create';
+import { setPartnerApplication } from '../leads/repository';
+import { partnerApplicationInput } from '../partners/application-schema';
+import { submitPartnerApplication } from '../partners/applications';
+import type { FlowProgress } from '../schema';
+import { zodIssues } from '../validation';
+import * as repo from './repository';
+
+/** Application fields named after the flow fields they come from, for error messages. */
+const APPLICATION_FIELD: Record<string, string> = {
+  companyName: 'company',
+  contactName: 'name',
+  contactEmail: 'email',
+  contactTitle: 'title',
+};
+
+/** The partner application a systems-integrator flow files, from its answers. */
+function applicationFrom(answers: Answers) {
+  const result = partnerApplicationInput.safeParse({
+    companyName: answers.company,
+    companyDomain: answers.companyDomain,
+    country: answers.country,
+    contactName: answers.name,
+    contactEmail: answers.email,
+    contactTitle: answers.title,
+    companySize: answers.companySize,
+    specialties: answers.specialties,
+    message: answers.message,
+  });
+  if (result.success) return result.data;
+  const issues = zodIssues(result.error).map((i) => ({
+    ...i,
+    path: APPLICATION_FIELD[i.path] ?? i.path,
+  }));
+  throw new AppError(
+    'BAD_REQUEST',
+    'Some answers need attention before we can file your application.',
+    { issues },
+  );
+}
+
+function text(answers: Answers, name: string): string {
+  const value = answers[name];
+  return typeof value === 'string' ? value : '';
+}
+
+/**
+ * Completes a flow inside the caller's transaction: marks the progress completed (exactly once,
+ * even with two simultaneous final posts), creates the lead, files the partner application for
+ * systems integrators or assigns a sales owner for everyone else, enrols the lead in the
+ * persona's campaign, and records flow_step_completed, flow_completed, lead_created and
+ * application_submitted. Returns the lead id, or null when another request completed it first.
+ */
+export async function completeFlow(
+  db: DbOrTx,
+  flow: Flow,
+  progress: FlowProgress,
+  allAnswers: Answers,
+  visitorId: string,
+  now: Date,
+): Promise<string | null> {
+  const answers = answersOnPath(flow, allAnswers);
+  const at = isoNow(now);
+  const isPartner = flow.persona === 'systems-integrators';
+  const application = isPartner ? applicationFrom(answers) : null;
+  const completed = await repo.markCompleted(db, progress.id, progress.attempt, {
+    answers: JSON.stringify(allAnswers),
+    completed_at: at,
+  });
+  if (!completed) return null;
+  const utm = {
+    source: progress.utm_source,
+    medium: progress.utm_medium,
+    campaign: progress.utm_campaign,
+  };
+  const lead = await createLead(
+    db,
+    {
+      submissionKey: `${progress.id}:${progress.attempt}`,
+      flowId: flow.id,
+      persona: flow.persona,
+      name: text(answers, 'name'),
+      email: text(answers, 'email'),
+      company: text(answers, 'company'),
+      companyDomain: text(answers, 'companyDomain'),
+      answers,
+      visitorId: progress.visitor_id,
+      utm,
+      referralCode: progress.referral_code,
+      isSalesLead: !isPartner,
+    },
+    now,
+  );
+  await repo.setProgressLead(db, progress.id, lead.id);
+  let applicationId: string | null = null;
+  if (application) {
+    applicationId = (
+      await submitPartnerApplication(
+        db,
+        application,
+        { source: 'flow', leadId: lead.id, referralCode: progress.referral_code },
+        now,
+      )
+    ).id;
+    await setPartnerApplication(db, lead.id, applicationId);
+  }
+  const name = text(answers, 'name');
+  await enrolLead(
+    db,
+    {
+      leadId: lead.id,
+      campaignId: getPersona(flow.persona).campaign,
+      lead: {
+        firstName: name.split(/\s+/)[0] ?? name,
+        name,
+        email: text(answers, 'email'),
+        company: text(answers, 'company'),
+        companyDomain: text(answers, 'companyDomain'),
+      },
+      owner: lead.owner
+        ? { name: lead.owner.name, title: lead.owner.title, email: lead.owner.email }
+        : null,
+    },
+    now,
+  );
+  const base = {
+    occurredAt: at,
+    visitorId,
+    persona: flow.persona,
+    path: `/start/${flow.persona}`,
+    utm,
+    partnerRef: progress.referral_code,
+  };
+  const events: EventInput[] = [
+    {
+      ...base,
+      type: 'flow_step_completed',
+      properties: { flowId: flow.id, stepId: progress.current_step, isLast: true },
+    },
+    {
+      ...base,
+      type: 'flow_completed',
+      properties: { flowId: flow.id, leadId: lead.id, attempt: progress.attempt },
+    },
+    {
+      ...base,
+      type: 'lead_created',
+      properties: {
+        leadId: lead.id,
+        flowId: flow.id,
+        ownerKey: lead.owner?.key ?? null,
+        responseDueAt: lead.responseDueAt,
+      },
+    },
+  ];
+  if (applicationId) {
+    events.push({
+      ...base,
+      type: 'application_submitted',
+      properties: { applicationId, leadId: lead.id },
+    });
+  }
+  await recordEvents(db, events, now);
+  return lead.id;
+}
