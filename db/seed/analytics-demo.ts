@@ -2,6 +2,7 @@ import { pickWeighted, mulberry32 } from '../../src/lib/random';
 import type { PersonaSlug } from '../../src/lib/catalog';
 import type { Db } from '../../src/server/db';
 import { recordEvents, type EventInput } from '../../src/server/events/record';
+import { buildDemoLeads } from './analytics-demo-leads';
 
 /**
  * Synthetic go-to-market activity for the demo, so every dashboard has something to show on
@@ -109,7 +110,7 @@ export function generateAnalyticsDemo(options: AnalyticsDemoOptions = {}): Event
   return events.filter((e) => e.occurredAt! <= nowIso);
 }
 
-type Lead = Parameters<NonNullable<AnalyticsDemoOptions['onLead']>>[0];
+export type Lead = Parameters<NonNullable<AnalyticsDemoOptions['onLead']>>[0];
 
 function simulateVisit(
   events: EventInput[],
@@ -237,7 +238,10 @@ function simulateVisit(
   leads.push({ visitorId: v.visitorId, persona: flow, at: completedAt, referralCode: partnerRef });
 }
 
-/** Records the synthetic activity once (skipped when demo events already exist). */
+/**
+ * Records the synthetic activity once (skipped when demo events already exist), with a lead
+ * record for every simulated lead so the leads inbox and speed-to-lead agree with the funnels.
+ */
 export async function seedAnalyticsDemo(
   db: Db,
   options: AnalyticsDemoOptions = {},
@@ -249,10 +253,22 @@ export async function seedAnalyticsDemo(
     .limit(1)
     .executeTakeFirst();
   if (existing) return 0;
-  const events = generateAnalyticsDemo(options).sort((a, b) =>
-    a.occurredAt! < b.occurredAt! ? -1 : 1,
+  const leads: Lead[] = [];
+  const events = generateAnalyticsDemo({ ...options, onLead: (lead) => leads.push(lead) });
+  const demoLeads = buildDemoLeads(
+    leads,
+    mulberry32((options.seed ?? 42) + 1),
+    options.now ?? new Date(),
   );
+  events.push(...demoLeads.responses);
+  events.sort((a, b) => (a.occurredAt! < b.occurredAt! ? -1 : 1));
   for (let i = 0; i < events.length; i += 2000)
     await recordEvents(db, events.slice(i, i + 2000), options.now);
+  for (let i = 0; i < demoLeads.rows.length; i += 200) {
+    await db
+      .insertInto('leads')
+      .values(demoLeads.rows.slice(i, i + 200))
+      .execute();
+  }
   return events.length;
 }

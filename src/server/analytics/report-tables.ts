@@ -5,6 +5,8 @@ import type { InferenceReport } from './queries/inference';
 import type { PersonaLift } from './queries/lift';
 import type { Overview } from './queries/overview';
 import type { RoiUsage } from './queries/roi-usage';
+import type { SpeedToLead } from './queries/speed-to-lead';
+import { formatDuration } from '../../lib/format/numbers';
 import { formatMoney } from '../../lib/format/numbers';
 import type { FunnelChoice } from './service';
 
@@ -211,6 +213,39 @@ export function roiUsageTables(usage: RoiUsage): ReportTable[] {
         medianNpv:
           m.medianNpvCents === null ? '—' : formatMoney(m.medianNpvCents, m.currency ?? 'USD'),
         calculatorRuns: m.calculatorRuns,
+      })),
+    },
+  ];
+}
+
+export function speedTables(data: SpeedToLead, ownerName: (key: string) => string): ReportTable[] {
+  const minutes = (v: unknown) => formatDuration(v === null || v === undefined ? null : Number(v));
+  return [
+    {
+      name: 'distribution',
+      title: 'First-response times',
+      columns: [
+        { key: 'label', label: 'Answered within' },
+        { key: 'count', label: 'Leads', isNumeric: true, format: int },
+      ],
+      rows: data.buckets.map((b) => ({ label: b.label, count: b.count })),
+    },
+    {
+      name: 'owners',
+      title: 'By sales owner',
+      columns: [
+        { key: 'owner', label: 'Owner' },
+        { key: 'leads', label: 'Leads', isNumeric: true, format: int },
+        { key: 'withinShare', label: 'Answered in time', isNumeric: true, format: pct },
+        { key: 'medianMinutes', label: 'Median first response', isNumeric: true, format: minutes },
+        { key: 'unanswered', label: 'Not answered yet', isNumeric: true, format: int },
+      ],
+      rows: data.owners.map((o) => ({
+        owner: ownerName(o.owner),
+        leads: o.leads,
+        withinShare: o.leads ? o.withinDeadline / o.leads : null,
+        medianMinutes: o.medianMinutes,
+        unanswered: o.unanswered,
       })),
     },
   ];

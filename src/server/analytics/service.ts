@@ -9,6 +9,7 @@ import { inferenceReport } from './queries/inference';
 import { liftReport } from './queries/lift';
 import { overview } from './queries/overview';
 import { roiUsage } from './queries/roi-usage';
+import { speedToLead } from './queries/speed-to-lead';
 
 /** Who reads go-to-market analytics. Partners never do (they get their own referral view). */
 export const ANALYTICS_ROLES = ['admin', 'channel_manager', 'executive'] as const;
@@ -77,4 +78,9 @@ export async function getInference(db: Db, actor: SessionUser | null, filter: Da
 export async function getRoiUsage(db: Db, actor: SessionUser | null, filter: DashboardFilter) {
   allow(actor);
   return roiUsage(db, filter);
+}
+
+export async function getSpeedToLead(db: Db, actor: SessionUser | null, filter: DashboardFilter) {
+  allow(actor);
+  return speedToLead(db, filter);
 }

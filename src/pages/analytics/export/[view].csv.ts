@@ -2,12 +2,14 @@ import type { APIRoute } from 'astro';
 import { tableToCsvRows, type ReportTable } from '../../../lib/analytics/tables';
 import { csvResponse, toCsv } from '../../../lib/format/csv';
 import { readDashboardFilter } from '../../../server/analytics/filter';
+import { getSalesTeam } from '../../../server/content/campaign-content';
 import {
   funnelTables,
   inferenceTables,
   liftTables,
   overviewTables,
   roiUsageTables,
+  speedTables,
 } from '../../../server/analytics/report-tables';
 import {
   getFunnel,
@@ -15,6 +17,7 @@ import {
   getLift,
   getOverview,
   getRoiUsage,
+  getSpeedToLead,
 } from '../../../server/analytics/service';
 import type { SessionUser } from '../../../server/auth/session';
 import { getDb, type Db } from '../../../server/db';
@@ -43,6 +46,13 @@ const VIEWS: Record<string, Builder> = {
   lift: async (db, user, filter) => liftTables((await getLift(db, user, filter)).personas),
   personas: async (db, user, filter) => inferenceTables(await getInference(db, user, filter)),
   roi: async (db, user, filter) => roiUsageTables(await getRoiUsage(db, user, filter)),
+  speed: async (db, user, filter) => {
+    const owners = getSalesTeam().owners;
+    return speedTables(
+      await getSpeedToLead(db, user, filter),
+      (key) => owners.find((o) => o.key === key)?.name ?? key,
+    );
+  },
 };
 
 export const GET: APIRoute = async ({ params, url, locals }) => {
