@@ -10,7 +10,8 @@ import {
 import { PERSONA_SLUGS } from '../../lib/catalog';
 import type { DbOrTx } from '../db';
 import { AppError, type FieldIssue } from '../errors';
-import { recordEvents, type EventInput } from '../events/record';
+import { EventGroupCommit } from '../events/group-commit';
+import type { EventInput } from '../events/record';
 import { zodIssues } from '../validation';
 
 export interface BeaconRequest {
@@ -23,6 +24,17 @@ export interface BeaconRequest {
   /** The persona the site currently shows this visitor (from the persona cookie), if any. */
   persona: string | null;
   userId: string | null;
+}
+
+// Concurrent beacons are committed together (one transaction per turn of the event loop).
+const writers = new WeakMap<object, EventGroupCommit>();
+function writer(db: DbOrTx): EventGroupCommit {
+  let w = writers.get(db);
+  if (!w) {
+    w = new EventGroupCommit(() => db);
+    writers.set(db, w);
+  }
+  return w;
 }
 
 const UTM_KEYS = ['source', 'medium', 'campaign', 'content', 'term'] as const;
@@ -43,21 +55,37 @@ function personaOfPath(pathname: string): string | null {
   return slug && (PERSONA_SLUGS as readonly string[]).includes(slug) ? slug : null;
 }
 
-function toEventInput(event: ClientEvent, request: BeaconRequest, now: number): EventInput {
-  const url = new URL(event.url, 'http://site.invalid');
+/** What an event's page address says: path, persona page, UTM fields and referral code. */
+function pageFacts(address: string, fallbackPersona: string | null) {
+  const url = new URL(address, 'http://site.invalid');
   const param = (key: string) => url.searchParams.get(key)?.slice(0, 200) || null;
   return {
-    type: event.type,
-    visitorId: request.visitorId,
-    occurredAt: new Date(event.at ?? now).toISOString(),
-    userId: request.userId,
-    persona: personaOfPath(url.pathname) ?? request.persona,
     path: url.pathname,
-    referrerHost: referrerHost(event.referrer, request.siteHost),
+    persona: personaOfPath(url.pathname) ?? fallbackPersona,
     utm: Object.fromEntries(UTM_KEYS.map((k) => [k, param(`utm_${k}`)])),
     partnerRef: param('ref'),
-    properties: event.props ?? {},
   };
+}
+
+function toEventInputs(events: ClientEvent[], request: BeaconRequest, now: number): EventInput[] {
+  // A batch usually repeats one page address; parse each address once.
+  const pages = new Map<string, ReturnType<typeof pageFacts>>();
+  return events.map((event) => {
+    let page = pages.get(event.url);
+    if (!page) {
+      page = pageFacts(event.url, request.persona);
+      pages.set(event.url, page);
+    }
+    return {
+      type: event.type,
+      visitorId: request.visitorId,
+      occurredAt: new Date(event.at ?? now).toISOString(),
+      userId: request.userId,
+      ...page,
+      referrerHost: referrerHost(event.referrer, request.siteHost),
+      properties: event.props ?? {},
+    };
+  });
 }
 
 /**
@@ -113,10 +141,6 @@ export async function ingestBatch(
     );
   }
   if (isBot(request.userAgent)) return { stored: 0, ignored: 'bot' };
-  await recordEvents(
-    db,
-    events.map((e) => toEventInput(e, request, now.getTime())),
-    now,
-  );
+  await writer(db).record(toEventInputs(events, request, now.getTime()));
   return { stored: events.length };
 }

@@ -6,6 +6,7 @@ import { activeFunnels } from '../analytics/funnel-definitions';
 import { applyRollups, type RolledEvent } from '../analytics/rollups';
 import { findSessions, saveSessions } from '../analytics/rollup-repository';
 import type { DbOrTx } from '../db';
+import { insertRowsPrepared } from '../prepared';
 import type { NewEvent } from '../schema';
 
 export interface EventInput {
@@ -87,7 +88,26 @@ async function assignSessions(db: DbOrTx, rows: NewEvent[]): Promise<boolean[]> 
   return starts;
 }
 
-const CHUNK = 500;
+const EVENT_COLUMNS = [
+  'occurred_at',
+  'received_at',
+  'type',
+  'visitor_id',
+  'session_id',
+  'user_id',
+  'persona',
+  'variant',
+  'persona_source',
+  'path',
+  'referrer_host',
+  'utm_source',
+  'utm_medium',
+  'utm_campaign',
+  'utm_content',
+  'utm_term',
+  'partner_ref',
+  'properties',
+] as const satisfies readonly (keyof NewEvent)[];
 
 async function recordInTransaction(db: DbOrTx, events: EventInput[], now: Date): Promise<void> {
   const receivedAt = isoNow(now);
@@ -96,12 +116,7 @@ async function recordInTransaction(db: DbOrTx, events: EventInput[], now: Date):
     .map((e) => toRow(e, receivedAt))
     .sort((a, b) => (a.occurred_at < b.occurred_at ? -1 : a.occurred_at > b.occurred_at ? 1 : 0));
   const starts = await assignSessions(db, rows);
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await db
-      .insertInto('events')
-      .values(rows.slice(i, i + CHUNK))
-      .execute();
-  }
+  await insertRowsPrepared(db, 'events', EVENT_COLUMNS, rows);
   const rolled: RolledEvent[] = rows.map((row, i) => ({
     ...row,
     isSessionStart: starts[i] ?? false,

@@ -3,7 +3,7 @@ import type { ResolvedPersona } from '../../lib/personas/types';
 import { config } from '../config';
 import { getDb } from '../db';
 import { exposureEvent } from './exposure';
-import { EventGroupCommit } from './group-commit';
+import { EventGroupCommit } from '../events/group-commit';
 
 /**
  * The personalised home page, rendered once per (variant, persona) and then served from

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventInput } from '../../../src/server/events/record';
-import { EventGroupCommit } from '../../../src/server/personas/group-commit';
+import { EventGroupCommit } from '../../../src/server/events/group-commit';
 import { createTestDb, type TestDb } from '../../helpers/test-db';
 
 let t: TestDb;
