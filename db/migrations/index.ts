@@ -7,6 +7,7 @@ import * as leads from './2026_11_24_1210_leads';
 import * as campaigns from './2026_11_24_1220_campaigns';
 import * as roiScenarios from './2026_11_24_1300_roi_scenarios';
 import * as analyticsRollups from './2026_11_24_1500_analytics_rollups';
+import * as partnerReferrals from './2026_11_24_1510_partner_referrals';
 
 /**
  * Every migration, by name. Kysely's Migrator runs them in name order; the names are
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_24_1220_campaigns': campaigns,
   '2026_11_24_1300_roi_scenarios': roiScenarios,
   '2026_11_24_1500_analytics_rollups': analyticsRollups,
+  '2026_11_24_1510_partner_referrals': partnerReferrals,
 };

@@ -254,7 +254,16 @@ export async function seedAnalyticsDemo(
     .executeTakeFirst();
   if (existing) return 0;
   const leads: Lead[] = [];
-  const events = generateAnalyticsDemo({ ...options, onLead: (lead) => leads.push(lead) });
+  const codes = await db
+    .selectFrom('partners')
+    .select('referral_code')
+    .where('referral_code', 'is not', null)
+    .execute();
+  const events = generateAnalyticsDemo({
+    referralCodes: codes.map((c) => c.referral_code!),
+    ...options,
+    onLead: (lead) => leads.push(lead),
+  });
   const demoLeads = buildDemoLeads(
     leads,
     mulberry32((options.seed ?? 42) + 1),

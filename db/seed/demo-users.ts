@@ -6,8 +6,8 @@ import type { Role } from '../../src/server/schema';
 
 /** The demo accounts the README lists. All share DEMO_PASSWORD. */
 export const DEMO_PARTNERS = [
-  { key: 'northwind', name: 'Northwind Integrators', tier: 'gold' },
-  { key: 'bluepeak', name: 'Bluepeak Consulting', tier: 'registered' },
+  { key: 'northwind', name: 'Northwind Integrators', tier: 'gold', referralCode: 'northwind' },
+  { key: 'bluepeak', name: 'Bluepeak Consulting', tier: 'registered', referralCode: 'bluepeak' },
 ] as const;
 
 export const DEMO_USERS: {
@@ -50,7 +50,13 @@ export async function seedDemoUsers(
       partnerIds.set(partner.key, id);
       await trx
         .insertInto('partners')
-        .values({ id, name: partner.name, tier: partner.tier, created_at: created })
+        .values({
+          id,
+          name: partner.name,
+          tier: partner.tier,
+          referral_code: partner.referralCode,
+          created_at: created,
+        })
         .execute();
     }
     for (const user of DEMO_USERS) {

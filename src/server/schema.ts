@@ -22,6 +22,8 @@ export interface PartnersTable {
   id: string;
   name: string;
   tier: Generated<string>;
+  /** The code in the partner's referral links (`?ref=`); unique. */
+  referral_code: string | null;
   created_at: string;
 }
 

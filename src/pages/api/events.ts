@@ -6,6 +6,7 @@ import { ingestBatch } from '../../server/analytics/ingest';
 import { cookielessVisitorId } from '../../server/analytics/visitor-hash';
 import { PERSONA_COOKIE, parsePersonaCookie, refusesTracking } from '../../lib/personas/cookies';
 import { identifyVisitor } from '../../server/personas/request-context';
+import { REFERRAL_COOKIE } from '../../server/analytics/referral';
 import { sha256Hex } from '../../server/auth/tokens';
 import { getDb } from '../../server/db';
 import { clientIp } from '../../server/http/client-ip';
@@ -70,6 +71,7 @@ export const POST: APIRoute = async (context) => {
       visitorId,
       siteHost: url.hostname,
       persona: parsePersonaCookie(cookies.get(PERSONA_COOKIE)?.value)?.slug ?? null,
+      referral: refuses ? null : (cookies.get(REFERRAL_COOKIE)?.value ?? null),
       userId: locals.user?.id ?? null,
     });
     return Response.json(result, { status: 202 });

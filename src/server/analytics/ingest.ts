@@ -23,6 +23,8 @@ export interface BeaconRequest {
   siteHost: string;
   /** The persona the site currently shows this visitor (from the persona cookie), if any. */
   persona: string | null;
+  /** The partner referral remembered for this visitor, for events whose page has no `?ref=`. */
+  referral?: string | null;
   userId: string | null;
 }
 
@@ -82,6 +84,7 @@ function toEventInputs(events: ClientEvent[], request: BeaconRequest, now: numbe
       occurredAt: new Date(event.at ?? now).toISOString(),
       userId: request.userId,
       ...page,
+      partnerRef: page.partnerRef ?? request.referral ?? null,
       referrerHost: referrerHost(event.referrer, request.siteHost),
       properties: event.props ?? {},
     };

@@ -10,6 +10,7 @@ export interface RollupSnapshot {
   lift: Record<string, { exposed: number; converted: number }>;
   switches: Record<string, number>;
   funnels: Record<string, number>;
+  referrals: Record<string, { sessions: number; pageViews: number }>;
 }
 
 const day = (iso: string) => iso.slice(0, 10);
@@ -31,9 +32,11 @@ export async function recomputeRollups(
     lift: {},
     switches: {},
     funnels: {},
+    referrals: {},
   };
   const visitors = new Set<string>();
   const seenSessions = new Set<string>();
+  const firstOfSession = new Map<string, number>();
   const exposures = new Map<
     string,
     { persona: string; variant: string; at: string; converted: boolean }[]
@@ -48,6 +51,7 @@ export async function recomputeRollups(
     if (e.persona) visitors.add(`${d}|persona:${e.persona}|${e.visitor_id}`);
     if (e.session_id && !seenSessions.has(e.session_id)) {
       seenSessions.add(e.session_id);
+      firstOfSession.set(e.session_id, e.id);
       inc(
         out.sessions,
         [d, e.persona ?? '', sessionSource(e.utm_source, e.referrer_host)].join('|'),
@@ -74,6 +78,16 @@ export async function recomputeRollups(
           liftRow([day(x.at), x.persona, x.variant].join('|')).converted++;
         }
       }
+    }
+    if (e.partner_ref) {
+      const isStart = e.session_id !== null && firstOfSession.get(e.session_id) === e.id;
+      const isView = e.type === 'page_view';
+      if (isStart || isView) {
+        const row = (out.referrals[`${d}|${e.partner_ref}`] ??= { sessions: 0, pageViews: 0 });
+        if (isStart) row.sessions++;
+        if (isView) row.pageViews++;
+      }
+      visitors.add(`${d}|ref:${e.partner_ref}|${e.visitor_id}`);
     }
     if (e.type === 'persona_switched') {
       const p = JSON.parse(e.properties) as {
@@ -109,6 +123,7 @@ export async function readRollups(db: DbOrTx): Promise<RollupSnapshot> {
     lift: {},
     switches: {},
     funnels: {},
+    referrals: {},
   };
   for (const r of await db.selectFrom('rollup_events').selectAll().execute())
     out.events[[r.day, r.persona, r.variant, r.type, r.path].join('|')] = Number(r.count);
@@ -125,6 +140,12 @@ export async function readRollups(db: DbOrTx): Promise<RollupSnapshot> {
   }
   for (const r of await db.selectFrom('rollup_switches').selectAll().execute()) {
     out.switches[[r.day, r.from_persona, r.from_source, r.to_persona].join('|')] = Number(r.count);
+  }
+  for (const r of await db.selectFrom('rollup_referrals').selectAll().execute()) {
+    out.referrals[`${r.day}|${r.partner_ref}`] = {
+      sessions: Number(r.sessions),
+      pageViews: Number(r.page_views),
+    };
   }
   for (const r of await db.selectFrom('rollup_funnel').selectAll().execute())
     out.funnels[[r.funnel_id, r.day, r.persona, r.step].join('|')] = Number(r.count);

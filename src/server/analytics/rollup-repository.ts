@@ -25,6 +25,23 @@ export async function addEventCounts(
     .execute();
 }
 
+export async function addReferralCounts(
+  db: DbOrTx,
+  rows: { day: string; partner_ref: string; sessions: number; page_views: number }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('rollup_referrals')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.columns(['partner_ref', 'day']).doUpdateSet({
+        sessions: sql<number>`rollup_referrals.sessions + excluded.sessions`,
+        page_views: sql<number>`rollup_referrals.page_views + excluded.page_views`,
+      }),
+    )
+    .execute();
+}
+
 export async function addVisitors(
   db: DbOrTx,
   rows: { day: string; segment: string; visitor_id: string }[],

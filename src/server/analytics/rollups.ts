@@ -21,6 +21,7 @@ export type RolledEvent = Pick<
   | 'properties'
   | 'utm_source'
   | 'referrer_host'
+  | 'partner_ref'
 > & { isSessionStart: boolean };
 
 const day = (iso: string) => iso.slice(0, 10);
@@ -57,6 +58,10 @@ export async function applyRollups(
     from_source: string;
     to_persona: string;
   }>();
+  const referrals = new Map<
+    string,
+    { day: string; partner_ref: string; sessions: number; page_views: number }
+  >();
   const visitors = new Map<string, { day: string; segment: string; visitor_id: string }>();
   const addVisitor = (d: string, segment: string, visitorId: string) =>
     visitors.set(`${d}|${segment}|${visitorId}`, { day: d, segment, visitor_id: visitorId });
@@ -78,6 +83,19 @@ export async function applyRollups(
         persona: orEmpty(e.persona),
         source: sessionSource(e.utm_source, e.referrer_host),
       });
+    if (e.partner_ref) {
+      const key = `${d}|${e.partner_ref}`;
+      const row = referrals.get(key) ?? {
+        day: d,
+        partner_ref: e.partner_ref,
+        sessions: 0,
+        page_views: 0,
+      };
+      row.sessions += e.isSessionStart ? 1 : 0;
+      row.page_views += e.type === 'page_view' ? 1 : 0;
+      referrals.set(key, row);
+      addVisitor(d, `ref:${e.partner_ref}`, e.visitor_id);
+    }
     if (e.type === 'persona_switched') {
       const p = JSON.parse(e.properties) as {
         from?: string | null;
@@ -98,6 +116,10 @@ export async function applyRollups(
   await repo.addVisitors(db, [...visitors.values()]);
   await repo.addSessionCounts(db, sessions.rows());
   await repo.addSwitchCounts(db, switches.rows());
+  await repo.addReferralCounts(
+    db,
+    [...referrals.values()].filter((r) => r.sessions > 0 || r.page_views > 0),
+  );
   await applyLift(db, events);
   for (const funnel of funnels) await applyFunnel(db, funnel, events);
 }

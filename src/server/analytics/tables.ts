@@ -57,4 +57,5 @@ export interface AnalyticsTables {
   };
   rollup_funnel: { funnel_id: string; day: string; persona: string; step: number; count: number };
   analytics_salts: { day: string; salt: string };
+  rollup_referrals: { day: string; partner_ref: string; sessions: number; page_views: number };
 }

@@ -3,6 +3,7 @@ import { isBot } from '../../lib/analytics/bots';
 import { utmFrom } from '../personas/request-context';
 import { EventBuffer } from '../analytics/event-buffer';
 import { getDb } from '../db';
+import { currentReferral } from '../analytics/referral';
 
 export const pageViews = new EventBuffer(getDb);
 
@@ -22,8 +23,11 @@ function externalReferrerHost(referer: string | null, siteHost: string): string 
  * skipped; a visitor who refuses tracking is counted by the daily-salted hash.
  */
 export const analytics = defineMiddleware(async (context, next) => {
-  const response = await next();
   const { request, url, locals } = context;
+  const referral = locals.visitor
+    ? currentReferral(url, context.cookies, !locals.visitor.refusesTracking)
+    : null;
+  const response = await next();
   if (
     context.isPrerendered ||
     !locals.visitor ||
@@ -42,7 +46,7 @@ export const analytics = defineMiddleware(async (context, next) => {
     path: url.pathname,
     referrerHost: externalReferrerHost(request.headers.get('referer'), url.hostname),
     utm: utmFrom(url),
-    partnerRef: url.searchParams.get('ref')?.trim().slice(0, 64) || null,
+    partnerRef: referral,
   });
   return response;
 });

@@ -9,6 +9,8 @@ export function flowVisitorFor(
   visitor: Visitor | null,
   url: URL,
   resumeToken: string | null,
+  /** The partner referral already attributed to this visit (link or remembered cookie). */
+  referral: string | null = null,
 ): FlowVisitor {
   const utm = utmFrom(url);
   const ref = url.searchParams.get('ref')?.trim() ?? '';
@@ -17,7 +19,7 @@ export function flowVisitorFor(
     isReturning: !!visitor && !visitor.isNew && !visitor.refusesTracking,
     resumeToken: resumeToken?.trim().slice(0, 64) || null,
     utm: { source: utm.source, medium: utm.medium, campaign: utm.campaign },
-    referralCode: REF.test(ref) ? ref : null,
+    referralCode: REF.test(ref) ? ref : referral && REF.test(referral) ? referral : null,
   };
 }
 

@@ -23,6 +23,7 @@ async function reset() {
     'rollup_switches',
     'funnel_progress',
     'rollup_funnel',
+    'rollup_referrals',
   ] as const) {
     await t.db.deleteFrom(table).execute();
   }
@@ -50,6 +51,7 @@ const eventArb = fc.record({
   path: fc.constantFrom('/', '/for/developers', '/start/developers', '/solutions'),
   source: fc.option(fc.constantFrom('newsletter', 'linkedin'), { nil: null }),
   to: fc.constantFrom(...personas),
+  ref: fc.option(fc.constantFrom('nw', 'bp'), { nil: null }),
 });
 
 type GeneratedEvent = typeof eventArb extends fc.Arbitrary<infer T> ? T : never;
@@ -63,6 +65,7 @@ function toInput(e: GeneratedEvent): EventInput {
     variant: e.type === 'experience_viewed' ? e.variant : null,
     path: e.path,
     utm: { source: e.source },
+    partnerRef: e.ref,
     properties:
       e.type === 'persona_switched' ? { from: e.persona, fromSource: 'utm', to: e.to } : {},
   };
