@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { brandSchema, productSchema } from './lib/content/schemas';
+import { templateSchema, tierSchema } from './lib/content/portal';
 
 /**
  * Content collections. Each schema lives in src/lib/content/schemas.ts so the server's loaders
@@ -16,4 +17,14 @@ const brand = defineCollection({
   schema: brandSchema,
 });
 
-export const collections = { products, brand };
+const tiers = defineCollection({
+  loader: glob({ base: './content/tiers', pattern: '*.yaml' }),
+  schema: tierSchema,
+});
+
+const templates = defineCollection({
+  loader: glob({ base: './content/templates', pattern: '*.mdx' }),
+  schema: templateSchema,
+});
+
+export const collections = { products, brand, tiers, templates };

@@ -2,6 +2,10 @@ import type { Migration } from 'kysely';
 import * as foundation from './2026_11_24_1000_foundation';
 import * as partnerApplications from './2026_11_24_1050_partner_applications';
 import * as events from './2026_11_24_1100_events';
+import * as deals from './2026_11_24_1400_deals';
+import * as auditLog from './2026_11_24_1410_audit_log';
+import * as partnerApi from './2026_11_24_1420_partner_api';
+import * as webhooks from './2026_11_24_1430_webhooks';
 
 /**
  * Every migration, by name. Kysely's Migrator runs them in name order; the names are
@@ -12,4 +16,8 @@ export const migrations: Record<string, Migration> = {
   '2026_11_24_1000_foundation': foundation,
   '2026_11_24_1050_partner_applications': partnerApplications,
   '2026_11_24_1100_events': events,
+  '2026_11_24_1400_deals': deals,
+  '2026_11_24_1410_audit_log': auditLog,
+  '2026_11_24_1420_partner_api': partnerApi,
+  '2026_11_24_1430_webhooks': webhooks,
 };

@@ -1,10 +1,20 @@
 import { authRouter } from './routers/auth';
 import { teamRouter } from './routers/team';
+import { apiKeysRouter } from './routers/api-keys';
+import { dealsRouter } from './routers/deals';
+import { reviewRouter } from './routers/review';
+import { templatesRouter } from './routers/templates';
+import { webhooksRouter } from './routers/webhooks';
 import { router } from './trpc';
 
 export const appRouter = router({
   auth: authRouter,
   team: teamRouter,
+  deals: dealsRouter,
+  review: reviewRouter,
+  templates: templatesRouter,
+  apiKeys: apiKeysRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;
