@@ -1,5 +1,6 @@
 import type { Db } from '../../src/server/db';
 import { seedDemoUsers } from './demo-users';
+import { seedPortalDemo } from './portal';
 
 export interface SeedOptions {
   password: string;
@@ -13,5 +14,6 @@ export interface SeedOptions {
 export async function seedDemo(db: Db, options: SeedOptions): Promise<{ created: boolean }> {
   const now = options.now ?? new Date();
   const created = await seedDemoUsers(db, options.password, now);
+  await seedPortalDemo(db, now);
   return { created };
 }

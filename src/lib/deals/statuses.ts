@@ -63,3 +63,49 @@ export const STATUS_TONES: Record<DealStatus, string> = {
 export function isDealStatus(value: string): value is DealStatus {
   return (DEAL_STATUSES as readonly string[]).includes(value);
 }
+
+/** Audit actions beyond the state machine's, in words for the timeline. */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  create: 'Registered as a draft',
+  edit: 'Edited',
+  submit: 'Submitted for review',
+  start_review: 'Review started',
+  approve: 'Approved',
+  return: 'Returned for information',
+  reject: 'Rejected',
+  mark_won: 'Marked won',
+  mark_lost: 'Marked lost',
+  expire: 'Protection ended',
+  request_extension: 'Extension requested',
+  approve_extension: 'Extension approved',
+  deny_extension: 'Extension denied',
+  comment: 'Commented',
+  reminder: 'Reminder sent',
+  escalate: 'Escalated to admins (review overdue)',
+  revoke: 'Revoked',
+  disable: 'Disabled',
+};
+
+/** Field names in the audit log's change lists, in words. */
+export const FIELD_LABELS: Record<string, string> = {
+  customer_name: 'Customer',
+  customer_domain: 'Domain',
+  country: 'Country',
+  contact_name: 'Contact',
+  contact_email: 'Contact e-mail',
+  contact_title: 'Contact title',
+  value_cents: 'Value (minor units)',
+  currency: 'Currency',
+  expected_close_date: 'Expected close',
+  products: 'Products',
+  use_case: 'Use case',
+  template_slug: 'Template',
+  template_version: 'Template version',
+  roi_scenario_id: 'ROI scenario',
+  notes: 'Notes',
+  external_id: 'CRM id',
+  protected_until: 'Protected until',
+  extension_status: 'Extension',
+  has_conflict: 'Conflict flag',
+  review_due_at: 'Review due',
+};

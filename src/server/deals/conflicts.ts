@@ -1,6 +1,7 @@
 import { ACTIVE_STATUSES, type DealStatus } from '../../lib/deals/statuses';
 import type { ConflictCheckInput } from '../../lib/deals/schema';
 import type { PartnerSafeConflict } from '../../lib/matching/explain';
+import type { ConflictReport, OwnMatch } from '../../lib/matching/report';
 import { matchKeysOf, type MatchKeys } from '../../lib/matching/keys';
 import {
   hasProductOverlap,
@@ -21,23 +22,7 @@ export interface Match {
   hits: RuleHit[];
 }
 
-/** One of the partner's own open deals for the same customer. */
-export interface OwnMatch {
-  id: string;
-  customerName: string;
-  status: DealStatus;
-  rules: RuleHit[];
-}
-
-/** What the partner sees: other partners' registrations (without names) and its own duplicates. */
-export interface ConflictReport {
-  conflicts: PartnerSafeConflict[];
-  /** An own open deal for the same customer with a product in common: registering again is refused. */
-  duplicate: OwnMatch | null;
-  /** Own open deals for the same customer with no product in common (a separate opportunity). */
-  related: OwnMatch[];
-  checkedAt: string;
-}
+export type { ConflictReport, OwnMatch };
 
 /**
  * Runs every rule against the open deals that share a key with the registration. Returns other

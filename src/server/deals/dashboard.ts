@@ -1,4 +1,6 @@
 import { median } from 'd3-array';
+import type { Tier } from '../../lib/content/portal';
+import { findTier } from '../content/tiers';
 import { ACTIVE_STATUSES, DEAL_STATUSES, type DealStatus } from '../../lib/deals/statuses';
 import { addMs, DAY, isoNow } from '../../lib/time';
 import type { SessionUser } from '../auth/session';
@@ -10,6 +12,7 @@ import {
   countByStatus,
   countPendingApplications,
   decisionSecondsSince,
+  findPartnerTier,
   reviewCounts,
 } from './stats-repository';
 import { toDealView, type DealView } from './view';
@@ -22,6 +25,8 @@ export interface StageFigure {
 }
 
 export interface Dashboard {
+  /** The partner's tier (partners only). */
+  tier: Tier | null;
   stages: StageFigure[];
   /** Open pipeline (submitted, under review, returned, approved) per currency. */
   pipeline: Record<string, number>;
@@ -109,7 +114,9 @@ export async function getDashboard(
       overdueDeals: overdue.rows.map(toDealView),
     };
   }
+  const tierSlug = scope.partnerId ? await findPartnerTier(db, scope.partnerId) : null;
   return {
+    tier: tierSlug ? (findTier(tierSlug) ?? null) : null,
     stages,
     pipeline,
     expiringSoon: expiring.rows.map(toDealView),

@@ -101,3 +101,8 @@ export async function reviewCounts(db: DbOrTx, nowIso: string) {
     extensions: Number(row?.extensions ?? 0),
   };
 }
+
+export async function findPartnerTier(db: DbOrTx, partnerId: string): Promise<string | null> {
+  const row = await db.selectFrom('partners').select('tier').where('id', '=', partnerId).executeTakeFirst();
+  return row?.tier ?? null;
+}
