@@ -15,7 +15,12 @@ export interface PortalWorld {
   executive: SessionUser;
 }
 
-async function sessionUser(db: Db, role: SessionUser['role'], partner: { id: string; name: string } | null, name: string): Promise<SessionUser> {
+async function sessionUser(
+  db: Db,
+  role: SessionUser['role'],
+  partner: { id: string; name: string } | null,
+  name: string,
+): Promise<SessionUser> {
   const u = await makeUser(db, { role, partnerId: partner?.id ?? null, name });
   return { id: u.id, email: u.email, name, role, partner };
 }

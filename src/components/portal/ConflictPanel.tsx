@@ -82,9 +82,15 @@ export default function ConflictPanel({ formId, initial, productNames, dealId }:
   }, [formId, dealId]);
 
   const nameOf = (slug: string) => productNames[slug] ?? slug;
-  const isClear = report && report.conflicts.length === 0 && !report.duplicate && report.related.length === 0;
+  const isClear =
+    report && report.conflicts.length === 0 && !report.duplicate && report.related.length === 0;
   return (
-    <section className="conflict-panel" aria-labelledby="conflict-title" aria-live="polite" aria-busy={phase === 'checking'}>
+    <section
+      className="conflict-panel"
+      aria-labelledby="conflict-title"
+      aria-live="polite"
+      aria-busy={phase === 'checking'}
+    >
       <h2 id="conflict-title">Conflict check</h2>
       {phase === 'idle' && (
         <p className="muted">
@@ -93,7 +99,9 @@ export default function ConflictPanel({ formId, initial, productNames, dealId }:
         </p>
       )}
       {phase === 'checking' && <p className="muted">Checking…</p>}
-      {phase === 'error' && <p className="muted">Keep typing: the check runs once the fields look complete.</p>}
+      {phase === 'error' && (
+        <p className="muted">Keep typing: the check runs once the fields look complete.</p>
+      )}
       {report && phase !== 'checking' && (
         <>
           {isClear && <p className="alert success">No other registration matches this customer.</p>}
@@ -103,7 +111,8 @@ export default function ConflictPanel({ formId, initial, productNames, dealId }:
               <a href={`/portal/deals/${report.duplicate.id}`}>
                 {report.duplicate.customerName} ({STATUS_LABELS[report.duplicate.status]})
               </a>{' '}
-              shares a product with this one; registering it again will be refused. Update that deal instead.
+              shares a product with this one; registering it again will be refused. Update that deal
+              instead.
             </div>
           )}
           {report.conflicts.map((conflict, i) => (
@@ -117,8 +126,8 @@ export default function ConflictPanel({ formId, initial, productNames, dealId }:
                 ))}
               </ul>
               <p className="small">
-                You can still register: a channel manager reviews conflicts, and the first registration
-                usually wins.
+                You can still register: a channel manager reviews conflicts, and the first
+                registration usually wins.
               </p>
             </div>
           ))}

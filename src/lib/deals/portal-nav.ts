@@ -33,7 +33,10 @@ export function portalNavFor(role: NavRole): PortalNavItem[] {
 }
 
 /** The item for the current page: the longest href that is a prefix of the path. */
-export function currentPortalItem(items: readonly PortalNavItem[], pathname: string): string | null {
+export function currentPortalItem(
+  items: readonly PortalNavItem[],
+  pathname: string,
+): string | null {
   const matches = items.filter((i) => pathname === i.href || pathname.startsWith(`${i.href}/`));
   matches.sort((a, b) => b.href.length - a.href.length);
   return matches[0]?.href ?? null;

@@ -15,10 +15,10 @@ export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 export const WEBHOOK_EVENT_DESCRIPTIONS: Record<WebhookEvent, string> = {
   'deal.submitted': 'A deal was submitted or resubmitted for review.',
-  'deal.approved': 'A channel manager approved a deal; protection runs until `protection.until`.',
-  'deal.returned': 'A deal was returned for more information; `statusReason` says what is missing.',
-  'deal.rejected': 'A deal was rejected; `statusReason` says why.',
-  'deal.expiring': 'Protection ends in 14 days, then again at 3 days (`daysLeft`).',
+  'deal.approved': 'A channel manager approved a deal; protection runs until protectedUntil.',
+  'deal.returned': 'A deal was returned for more information; statusReason says what is missing.',
+  'deal.rejected': 'A deal was rejected; statusReason says why.',
+  'deal.expiring': 'Protection ends within 14 days, then within 3 (data.daysLeft says how many).',
   'deal.expired': 'Protection ended without the deal being won or lost.',
   'deal.won': 'The deal was marked won.',
   'deal.lost': 'The deal was marked lost.',

@@ -1,5 +1,10 @@
 import { PRODUCT_SLUGS } from '../../lib/catalog';
-import { conflictCheckInput, dealInput, type ConflictCheckInput, type DealInput } from '../../lib/deals/schema';
+import {
+  conflictCheckInput,
+  dealInput,
+  type ConflictCheckInput,
+  type DealInput,
+} from '../../lib/deals/schema';
 import { normaliseHost } from '../../lib/matching/domain';
 import { minorToInput, parseMoneyInput } from '../../lib/deals/money';
 import { AppError, type FieldIssue } from '../errors';
@@ -27,15 +32,40 @@ export interface DealFormValues {
 }
 
 const TEXT_FIELDS = [
-  'customerName', 'customerDomain', 'country', 'contactName', 'contactEmail', 'contactTitle', 'value', 'currency',
-  'expectedCloseDate', 'useCase', 'templateSlug', 'roiScenarioId', 'notes', 'externalId',
+  'customerName',
+  'customerDomain',
+  'country',
+  'contactName',
+  'contactEmail',
+  'contactTitle',
+  'value',
+  'currency',
+  'expectedCloseDate',
+  'useCase',
+  'templateSlug',
+  'roiScenarioId',
+  'notes',
+  'externalId',
 ] as const;
 
 export function emptyDealForm(overrides: Partial<DealFormValues> = {}): DealFormValues {
   return {
-    customerName: '', customerDomain: '', country: '', contactName: '', contactEmail: '', contactTitle: '', value: '',
-    currency: 'USD', expectedCloseDate: '', products: [], useCase: '', templateSlug: '', roiScenarioId: '', notes: '',
-    externalId: '', ...overrides,
+    customerName: '',
+    customerDomain: '',
+    country: '',
+    contactName: '',
+    contactEmail: '',
+    contactTitle: '',
+    value: '',
+    currency: 'USD',
+    expectedCloseDate: '',
+    products: [],
+    useCase: '',
+    templateSlug: '',
+    roiScenarioId: '',
+    notes: '',
+    externalId: '',
+    ...overrides,
   };
 }
 
@@ -49,11 +79,21 @@ export function dealFormValuesFromForm(form: FormValues): DealFormValues {
 
 export function dealFormValuesFromView(deal: DealView): DealFormValues {
   return {
-    customerName: deal.customerName, customerDomain: deal.customerDomain, country: deal.country,
-    contactName: deal.contactName, contactEmail: deal.contactEmail, contactTitle: deal.contactTitle ?? '',
-    value: minorToInput(deal.valueCents, deal.currency), currency: deal.currency, expectedCloseDate: deal.expectedCloseDate,
-    products: deal.products, useCase: deal.useCase, templateSlug: deal.templateSlug ?? '',
-    roiScenarioId: deal.roiScenarioId ?? '', notes: deal.notes ?? '', externalId: deal.externalId ?? '',
+    customerName: deal.customerName,
+    customerDomain: deal.customerDomain,
+    country: deal.country,
+    contactName: deal.contactName,
+    contactEmail: deal.contactEmail,
+    contactTitle: deal.contactTitle ?? '',
+    value: minorToInput(deal.valueCents, deal.currency),
+    currency: deal.currency,
+    expectedCloseDate: deal.expectedCloseDate,
+    products: deal.products,
+    useCase: deal.useCase,
+    templateSlug: deal.templateSlug ?? '',
+    roiScenarioId: deal.roiScenarioId ?? '',
+    notes: deal.notes ?? '',
+    externalId: deal.externalId ?? '',
   };
 }
 
@@ -63,7 +103,8 @@ export function dealFormValuesFromView(deal: DealView): DealFormValues {
  */
 export function parseDealForm(values: DealFormValues): DealInput {
   const issues: FieldIssue[] = [];
-  const valueCents = values.value.trim() === '' ? undefined : parseMoneyInput(values.value, values.currency);
+  const valueCents =
+    values.value.trim() === '' ? undefined : parseMoneyInput(values.value, values.currency);
   if (values.value.trim() !== '' && valueCents === null) {
     issues.push({ path: 'valueCents', message: 'Enter an amount like 125000 or 125000.50.' });
   }
@@ -85,7 +126,10 @@ export function parseDealForm(values: DealFormValues): DealInput {
     externalId: values.externalId || undefined,
   };
   const result = dealInput.safeParse(raw);
-  if (!result.success) issues.push(...zodIssues(result.error).filter((i) => !(i.path === 'valueCents' && issues.length > 0)));
+  if (!result.success)
+    issues.push(
+      ...zodIssues(result.error).filter((i) => !(i.path === 'valueCents' && issues.length > 0)),
+    );
   if (issues.length > 0 || !result.success) {
     throw new AppError('BAD_REQUEST', 'Some fields need attention.', { issues });
   }
@@ -93,7 +137,10 @@ export function parseDealForm(values: DealFormValues): DealInput {
 }
 
 /** The fields the conflict check reads, from what is typed so far; null when too little. */
-export function conflictInputFromValues(values: DealFormValues, dealId?: string): ConflictCheckInput | null {
+export function conflictInputFromValues(
+  values: DealFormValues,
+  dealId?: string,
+): ConflictCheckInput | null {
   const email = values.contactEmail.trim();
   const candidate = {
     ...(values.customerName.trim() ? { customerName: values.customerName } : {}),

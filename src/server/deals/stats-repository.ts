@@ -103,6 +103,10 @@ export async function reviewCounts(db: DbOrTx, nowIso: string) {
 }
 
 export async function findPartnerTier(db: DbOrTx, partnerId: string): Promise<string | null> {
-  const row = await db.selectFrom('partners').select('tier').where('id', '=', partnerId).executeTakeFirst();
+  const row = await db
+    .selectFrom('partners')
+    .select('tier')
+    .where('id', '=', partnerId)
+    .executeTakeFirst();
   return row?.tier ?? null;
 }

@@ -12,7 +12,8 @@ export interface FieldRow {
 }
 
 function typeOf(schema: Schema): string {
-  if (Array.isArray(schema.enum)) return (schema.enum as unknown[]).map((v) => JSON.stringify(v)).join(' | ');
+  if (Array.isArray(schema.enum))
+    return (schema.enum as unknown[]).map((v) => JSON.stringify(v)).join(' | ');
   if (schema.const !== undefined) return JSON.stringify(schema.const);
   const list = (schema.anyOf ?? schema.oneOf) as Schema[] | undefined;
   if (list) return [...new Set(list.map(typeOf))].join(' | ');
@@ -37,7 +38,8 @@ export function fieldRows(schema: Schema, prefix = '', depth = 0): FieldRow[] {
       required: required.has(name),
       description: String(property.description ?? ''),
     });
-    if (inner.properties && depth < 3) rows.push(...fieldRows(inner, `${full}${isList ? '[].' : '.'}`, depth + 1));
+    if (inner.properties && depth < 3)
+      rows.push(...fieldRows(inner, `${full}${isList ? '[].' : '.'}`, depth + 1));
   }
   return rows;
 }
@@ -63,7 +65,10 @@ export function operationDocs(): OperationDoc[] {
     path: `/api/v1${op.path}`,
     summary: op.summary,
     description: op.description,
-    params: [...(op.params ? fieldRows(jsonSchemaOf(op.params)) : []), ...(op.query ? fieldRows(jsonSchemaOf(op.query)) : [])],
+    params: [
+      ...(op.params ? fieldRows(jsonSchemaOf(op.params)) : []),
+      ...(op.query ? fieldRows(jsonSchemaOf(op.query)) : []),
+    ],
     body: op.body ? fieldRows(jsonSchemaOf(op.body)) : [],
     response: fieldRows(jsonSchemaOf(op.success.schema)),
     successStatus: op.success.status,

@@ -2,7 +2,8 @@ import type { APIContext, APIRoute } from 'astro';
 import { getDb } from '../db';
 import { AppError } from '../errors';
 import { errorResponse, jsonError } from '../http/responses';
-import { parseInput } from '../validation';
+import type { ZodTypeAny, z } from 'zod';
+import type { FieldIssue } from '../errors';
 import { runIdempotent, type ApiResult } from './idempotency';
 import { authenticateApiKey } from './keys';
 import { hitApiRateLimit, type RateState } from './rate-limit';
@@ -43,6 +44,24 @@ function queryObject(url: URL): Record<string, string> {
   return out;
 }
 
+/**
+ * Validates a request part. Unknown fields get their own path ("partnerId": unknown field), so
+ * a client sees exactly which key to drop.
+ */
+function parseApiInput<S extends ZodTypeAny>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issues: FieldIssue[] = result.error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({
+          path: [...issue.path, key].join('.'),
+          message: 'Unknown field; remove it.',
+        }))
+      : [{ path: issue.path.join('.'), message: issue.message }],
+  );
+  throw new AppError('BAD_REQUEST', 'Some fields need attention.', { issues });
+}
+
 async function run(
   op: Operation,
   context: APIContext,
@@ -52,10 +71,10 @@ async function run(
   const now = new Date();
   const principal = await authenticateApiKey(db, context.request.headers.get('authorization'), now);
   rate.current = await hitApiRateLimit(db, principal.keyId, principal.ratePerMinute, now);
-  const params = op.params ? parseInput(op.params, context.params) : {};
-  const query = op.query ? parseInput(op.query, queryObject(context.url)) : {};
+  const params = op.params ? parseApiInput(op.params, context.params) : {};
+  const query = op.query ? parseApiInput(op.query, queryObject(context.url)) : {};
   const rawBody = op.method === 'POST' && op.body ? await readJsonBody(context.request) : undefined;
-  const body = op.body ? parseInput(op.body, rawBody) : undefined;
+  const body = op.body ? parseApiInput(op.body, rawBody) : undefined;
   const work = async (trx = db): Promise<ApiResult> => ({
     status: op.success.status,
     body: await op.handle({ db: trx, actor: principal.actor, params, query, body, now }),

@@ -39,6 +39,7 @@ function describeFields(schema: JsonSchema): JsonSchema {
 const STANDARD_ERRORS: Record<number, string> = {
   400: 'Invalid input: bad JSON, unknown or missing fields, values out of range. `issues` lists field paths.',
   401: 'Missing, invalid, revoked or expired API key.',
+  403: 'A browser request from another site, or a form-encoded POST (send JSON): refused before the API runs.',
   404: 'No such deal in your company (another company’s id is a 404 too).',
   409: 'Conflicts with the current state: a duplicate of your own open deal, a used `externalId`, a deal that cannot be submitted now, or a request with the same Idempotency-Key still running.',
   415: 'The body is not `application/json`.',
@@ -88,7 +89,9 @@ function parametersOf(op: Operation) {
 }
 
 function operationObject(op: Operation) {
-  const statuses = [...new Set([...op.errors, 401, 429, 500])].sort();
+  const statuses = [
+    ...new Set([...op.errors, 401, ...(op.method === 'POST' ? [403] : []), 429, 500]),
+  ].sort();
   const responses: Record<string, unknown> = {
     [op.success.status]: {
       description: op.success.description,

@@ -15,19 +15,46 @@ describe('portal demo data', () => {
     const deals = await t.db
       .selectFrom('deals')
       .innerJoin('partners', 'partners.id', 'deals.partner_id')
-      .select(['deals.external_id', 'deals.status', 'deals.has_conflict', 'deals.protected_until', 'deals.review_due_at', 'deals.template_slug', 'deals.extension_status', 'partners.name'])
+      .select([
+        'deals.external_id',
+        'deals.status',
+        'deals.has_conflict',
+        'deals.protected_until',
+        'deals.review_due_at',
+        'deals.template_slug',
+        'deals.extension_status',
+        'partners.name',
+      ])
       .execute();
     expect(deals.filter((d) => d.external_id === 'NW-1001')).toHaveLength(1);
     const statuses = new Set(deals.map((d) => d.status));
-    for (const s of ['draft', 'submitted', 'under_review', 'returned', 'approved', 'won', 'lost', 'expired']) expect(statuses).toContain(s);
+    for (const s of [
+      'draft',
+      'submitted',
+      'under_review',
+      'returned',
+      'approved',
+      'won',
+      'lost',
+      'expired',
+    ])
+      expect(statuses).toContain(s);
     const now = new Date().toISOString();
     const soon = new Date(Date.now() + 14 * 86_400_000).toISOString();
-    expect(deals.some((d) => d.status === 'approved' && d.protected_until! > now && d.protected_until! < soon)).toBe(true);
+    expect(
+      deals.some(
+        (d) => d.status === 'approved' && d.protected_until! > now && d.protected_until! < soon,
+      ),
+    ).toBe(true);
     expect(deals.some((d) => d.has_conflict === 1 && d.name === 'Bluepeak Consulting')).toBe(true);
     expect(deals.some((d) => d.status === 'submitted' && d.review_due_at! < now)).toBe(true);
     expect(deals.some((d) => d.extension_status === 'requested')).toBe(true);
     expect(deals.filter((d) => d.template_slug).length).toBeGreaterThanOrEqual(5);
-    const pending = await t.db.selectFrom('partner_applications').select('status').where('status', '=', 'submitted').execute();
+    const pending = await t.db
+      .selectFrom('partner_applications')
+      .select('status')
+      .where('status', '=', 'submitted')
+      .execute();
     expect(pending.length).toBeGreaterThanOrEqual(1);
     const audit = await t.db.selectFrom('audit_log').select('id').execute();
     expect(audit.length).toBeGreaterThan(30);

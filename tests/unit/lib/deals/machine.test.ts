@@ -49,7 +49,8 @@ const ALLOWED: [DealActionType, ActorKind, DealStatus, DealStatus][] = [
 
 function setupFor(action: DealActionType, status: DealStatus): DealState {
   if (action === 'expire') return state(status, { protectedUntil: PAST });
-  if (action === 'approve_extension' || action === 'deny_extension') return state(status, { extensionStatus: 'requested' });
+  if (action === 'approve_extension' || action === 'deny_extension')
+    return state(status, { extensionStatus: 'requested' });
   return state(status);
 }
 
@@ -64,10 +65,18 @@ describe('deal state machine: every allowed and refused transition', () => {
       for (const from of DEAL_STATUSES) {
         const isAllowed = allowed.has(`${action}|${actor}|${from}`);
         it(`${action} by ${actor} from ${from}: ${isAllowed ? 'allowed' : 'refused'}`, () => {
-          const decision = decideTransition(setupFor(action, from), { type: action, reason: 'because' }, actor, NOW, POLICY);
+          const decision = decideTransition(
+            setupFor(action, from),
+            { type: action, reason: 'because' },
+            actor,
+            NOW,
+            POLICY,
+          );
           expect(decision.ok).toBe(isAllowed);
           if (decision.ok) {
-            const expected = ALLOWED.find(([a, who, f]) => a === action && who === actor && f === from)?.[3];
+            const expected = ALLOWED.find(
+              ([a, who, f]) => a === action && who === actor && f === from,
+            )?.[3];
             if (expected) expect(decision.to).toBe(expected);
           } else {
             expect(['FORBIDDEN', 'INVALID_STATE']).toContain(decision.code);
@@ -80,8 +89,15 @@ describe('deal state machine: every allowed and refused transition', () => {
 
 describe('deal state machine: rules beyond the table', () => {
   it('approval protects for the tier’s days from the moment of approval', () => {
-    const d = decideTransition(state('under_review'), { type: 'approve' }, 'channel', NOW, { protectionDays: 180, extensionDays: 30 });
-    expect(d.ok && d.changes).toMatchObject({ status: 'approved', approvedAt: NOW, protectedUntil: '2026-11-28T12:00:00.000Z' });
+    const d = decideTransition(state('under_review'), { type: 'approve' }, 'channel', NOW, {
+      protectionDays: 180,
+      extensionDays: 30,
+    });
+    expect(d.ok && d.changes).toMatchObject({
+      status: 'approved',
+      approvedAt: NOW,
+      protectedUntil: '2026-11-28T12:00:00.000Z',
+    });
     expect(d.ok && d.isReviewDecision).toBe(true);
   });
 
@@ -91,31 +107,97 @@ describe('deal state machine: rules beyond the table', () => {
   });
 
   it('approving a deal with a conflict needs a reason; without one it does not', () => {
-    expect(decideTransition(state('submitted', { hasConflict: true }), { type: 'approve' }, 'channel', NOW, POLICY)).toMatchObject({ ok: false, code: 'REASON_REQUIRED' });
-    expect(decideTransition(state('submitted'), { type: 'approve' }, 'channel', NOW, POLICY).ok).toBe(true);
+    expect(
+      decideTransition(
+        state('submitted', { hasConflict: true }),
+        { type: 'approve' },
+        'channel',
+        NOW,
+        POLICY,
+      ),
+    ).toMatchObject({ ok: false, code: 'REASON_REQUIRED' });
+    expect(
+      decideTransition(state('submitted'), { type: 'approve' }, 'channel', NOW, POLICY).ok,
+    ).toBe(true);
   });
 
   it('one extension per deal, +30 days from the current end, and only before protection ends', () => {
-    const requested = decideTransition(state('approved'), { type: 'request_extension' }, 'partner', NOW, POLICY);
+    const requested = decideTransition(
+      state('approved'),
+      { type: 'request_extension' },
+      'partner',
+      NOW,
+      POLICY,
+    );
     expect(requested.ok && requested.changes.extensionStatus).toBe('requested');
     for (const extensionStatus of ['requested', 'approved', 'denied'] as const) {
-      expect(decideTransition(state('approved', { extensionStatus }), { type: 'request_extension' }, 'partner', NOW, POLICY).ok).toBe(false);
+      expect(
+        decideTransition(
+          state('approved', { extensionStatus }),
+          { type: 'request_extension' },
+          'partner',
+          NOW,
+          POLICY,
+        ).ok,
+      ).toBe(false);
     }
-    expect(decideTransition(state('approved', { protectedUntil: PAST }), { type: 'request_extension' }, 'partner', NOW, POLICY).ok).toBe(false);
-    const approved = decideTransition(state('approved', { extensionStatus: 'requested' }), { type: 'approve_extension' }, 'channel', NOW, POLICY);
-    expect(approved.ok && approved.changes).toMatchObject({ extensionStatus: 'approved', protectedUntil: '2026-08-31T12:00:00.000Z' });
-    expect(decideTransition(state('approved', { extensionStatus: 'requested' }), { type: 'deny_extension' }, 'channel', NOW, POLICY)).toMatchObject({ ok: false, code: 'REASON_REQUIRED' });
+    expect(
+      decideTransition(
+        state('approved', { protectedUntil: PAST }),
+        { type: 'request_extension' },
+        'partner',
+        NOW,
+        POLICY,
+      ).ok,
+    ).toBe(false);
+    const approved = decideTransition(
+      state('approved', { extensionStatus: 'requested' }),
+      { type: 'approve_extension' },
+      'channel',
+      NOW,
+      POLICY,
+    );
+    expect(approved.ok && approved.changes).toMatchObject({
+      extensionStatus: 'approved',
+      protectedUntil: '2026-08-31T12:00:00.000Z',
+    });
+    expect(
+      decideTransition(
+        state('approved', { extensionStatus: 'requested' }),
+        { type: 'deny_extension' },
+        'channel',
+        NOW,
+        POLICY,
+      ),
+    ).toMatchObject({ ok: false, code: 'REASON_REQUIRED' });
   });
 
   it('expiry only once protection has ended', () => {
-    expect(decideTransition(state('approved'), { type: 'expire' }, 'system', NOW, POLICY).ok).toBe(false);
-    const d = decideTransition(state('approved', { protectedUntil: NOW }), { type: 'expire' }, 'system', NOW, POLICY);
+    expect(decideTransition(state('approved'), { type: 'expire' }, 'system', NOW, POLICY).ok).toBe(
+      false,
+    );
+    const d = decideTransition(
+      state('approved', { protectedUntil: NOW }),
+      { type: 'expire' },
+      'system',
+      NOW,
+      POLICY,
+    );
     expect(d.ok && d.changes).toMatchObject({ status: 'expired', closedAt: NOW });
   });
 
   it('offers exactly the actions it would allow', () => {
-    expect(allowedActions(state('approved'), 'partner', NOW, POLICY).sort()).toEqual(['mark_lost', 'mark_won', 'request_extension']);
-    expect(allowedActions(state('submitted'), 'channel', NOW, POLICY).sort()).toEqual(['approve', 'reject', 'return', 'start_review']);
+    expect(allowedActions(state('approved'), 'partner', NOW, POLICY).sort()).toEqual([
+      'mark_lost',
+      'mark_won',
+      'request_extension',
+    ]);
+    expect(allowedActions(state('submitted'), 'channel', NOW, POLICY).sort()).toEqual([
+      'approve',
+      'reject',
+      'return',
+      'start_review',
+    ]);
     expect(allowedActions(state('won'), 'channel', NOW, POLICY)).toEqual([]);
   });
 });

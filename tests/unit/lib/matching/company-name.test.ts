@@ -64,13 +64,18 @@ describe('fuzzy name match (threshold 0.9)', () => {
 
   it('a single typo never changes both blocking keys of a name of 7+ letters (property)', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^[a-z]{7,20}$/), fc.nat(), fc.stringMatching(/^[a-z]$/), (name, at, letter) => {
-        const i = at % name.length;
-        const typo = name.slice(0, i) + letter + name.slice(i + 1);
-        const a = nameBlockingKeys(name);
-        const b = nameBlockingKeys(typo);
-        expect(a.prefix === b.prefix || a.suffix === b.suffix).toBe(true);
-      }),
+      fc.property(
+        fc.stringMatching(/^[a-z]{7,20}$/),
+        fc.nat(),
+        fc.stringMatching(/^[a-z]$/),
+        (name, at, letter) => {
+          const i = at % name.length;
+          const typo = name.slice(0, i) + letter + name.slice(i + 1);
+          const a = nameBlockingKeys(name);
+          const b = nameBlockingKeys(typo);
+          expect(a.prefix === b.prefix || a.suffix === b.suffix).toBe(true);
+        },
+      ),
     );
   });
 });

@@ -12,7 +12,8 @@ export const GET: APIRoute = async ({ locals, params, url, redirect }) => {
     const csv = await exportDealAuditCsv(getDb(), locals.user, id);
     return csvResponse(`deal-${id.replace(/[^0-9A-Z]/g, '')}-audit.csv`, csv);
   } catch (error) {
-    if (error instanceof AppError) return new Response(error.message, { status: HTTP_STATUS[error.code] });
+    if (error instanceof AppError)
+      return new Response(error.message, { status: HTTP_STATUS[error.code] });
     throw error;
   }
 };
