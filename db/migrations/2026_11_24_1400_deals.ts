@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 /**
  * Deal registrations, the conflicts found for them, and the comments between partner and
  * channel manager. Every conflict rule is an equality on an indexed key column (registrable
- * domain, contact e-mail domain, normalised name and its first/last three letters), so a check
+ * domain, contact e-mail domain, normalised name and its first/last four letters), so a check
  * is a handful of index lookups however many deals there are. Money is bigint minor units.
  */
 export async function up(db: Kysely<any>): Promise<void> {
@@ -72,8 +72,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await index('deals_domain_key_idx', ['domain_key', 'status']);
   await index('deals_email_domain_key_idx', ['email_domain_key', 'status']);
   await index('deals_name_key_idx', ['name_key', 'status']);
-  await index('deals_name_prefix_idx', ['name_prefix', 'status']);
-  await index('deals_name_suffix_idx', ['name_suffix', 'status']);
+  // Covering (key, status, name, id): fuzzy candidates are read from the index alone.
+  await index('deals_name_prefix_idx', ['name_prefix', 'status', 'name_key', 'id']);
+  await index('deals_name_suffix_idx', ['name_suffix', 'status', 'name_key', 'id']);
   await index('deals_status_due_idx', ['status', 'review_due_at']);
   await index('deals_status_protection_idx', ['status', 'protected_until']);
   await index('deals_template_idx', ['template_slug']);

@@ -11,6 +11,7 @@ import { buildIfStale } from '../../src/server/cli/build-if-stale';
 import { startBuiltServer } from '../helpers/server';
 import type { BenchRow, Ratio } from './harness';
 import { foundationSuite } from './suites/foundation';
+import { portalSuite } from './suites/portal';
 
 export interface BenchContext {
   baseUrl: string;
@@ -20,7 +21,10 @@ export interface BenchContext {
 }
 
 type Suite = (ctx: BenchContext) => Promise<{ rows: BenchRow[]; ratios: Ratio[] }>;
-const SUITES: [string, Suite][] = [['foundation', foundationSuite]];
+const SUITES: [string, Suite][] = [
+  ['foundation', foundationSuite],
+  ['portal', portalSuite],
+];
 
 async function signIn(baseUrl: string, email: string): Promise<string> {
   const response = await fetch(`${baseUrl}/login`, {

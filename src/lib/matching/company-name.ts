@@ -113,6 +113,43 @@ export function nameSimilarity(a: string, b: string): number {
   return similarityOfKeys(x, y);
 }
 
+/**
+ * Whether two normalised names are at least `threshold` similar, without computing the full
+ * distance: lengths that differ too much fail at once, and the dynamic programme stops as soon
+ * as every path exceeds the allowed number of edits (Ukkonen's cut-off). The conflict check
+ * runs this over every fuzzy candidate, so it must stay cheap for long lists.
+ */
+export function isSimilarEnough(
+  x: string,
+  y: string,
+  threshold: number = NAME_MATCH_THRESHOLD,
+): boolean {
+  const longest = Math.max(x.length, y.length);
+  if (longest === 0) return false;
+  const allowed = Math.floor((1 - threshold) * longest + 1e-9);
+  if (Math.abs(x.length - y.length) > allowed) return false;
+  if (allowed === 0) return x === y;
+  let previous = Array.from({ length: y.length + 1 }, (_, i) => i);
+  let current = new Array<number>(y.length + 1).fill(0);
+  for (let i = 1; i <= x.length; i++) {
+    current[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= y.length; j++) {
+      const cost = x.charCodeAt(i - 1) === y.charCodeAt(j - 1) ? 0 : 1;
+      const value = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > allowed) return false;
+    [previous, current] = [current, previous];
+  }
+  return (previous[y.length] ?? 0) <= allowed;
+}
+
 /** The same similarity for names already normalised (the stored keys). */
 export function similarityOfKeys(x: string, y: string): number {
   const longest = Math.max(x.length, y.length);
@@ -121,12 +158,13 @@ export function similarityOfKeys(x: string, y: string): number {
 }
 
 /**
- * Index keys that find fuzzy candidates without scanning every deal: the first three and the
- * last three characters of the normalised name (spaces removed). A single typo cannot change
- * both in a name of seven or more characters, so one of two indexed lookups finds it; names
+ * Index keys that find fuzzy candidates without scanning every deal: the first four and the
+ * last four characters of the normalised name (spaces removed). A single typo cannot change
+ * both in a name of nine or more characters, so one of two indexed lookups finds it; names
  * under ten characters only match exactly at the 0.9 threshold, which the exact key covers.
+ * Two typos, one in each end of a long name, are the documented blind spot of this blocking.
  */
 export function nameBlockingKeys(key: string): { prefix: string; suffix: string } {
   const compact = key.replace(/ /g, '');
-  return { prefix: compact.slice(0, 3), suffix: compact.slice(-3) };
+  return { prefix: compact.slice(0, 4), suffix: compact.slice(-4) };
 }

@@ -1,12 +1,19 @@
 import { parse } from 'yaml';
 import { templateSchema, type SolutionTemplate } from '../../lib/content/portal';
+import { readContentFolder } from './files-outside-vite';
 
 // The MDX bodies render through astro:content on pages; services only need the frontmatter.
-const templateFiles = import.meta.glob<string>('/content/templates/*.mdx', {
-  eager: true,
-  query: '?raw',
-  import: 'default',
-});
+function templateFiles(): Record<string, string> {
+  try {
+    return import.meta.glob<string>('/content/templates/*.mdx', {
+      eager: true,
+      query: '?raw',
+      import: 'default',
+    });
+  } catch {
+    return readContentFolder('templates', '.mdx');
+  }
+}
 
 function frontmatterOf(path: string, raw: string): SolutionTemplate {
   const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(raw);
@@ -19,7 +26,7 @@ function frontmatterOf(path: string, raw: string): SolutionTemplate {
   return result.data;
 }
 
-const templates: SolutionTemplate[] = Object.entries(templateFiles)
+const templates: SolutionTemplate[] = Object.entries(templateFiles())
   .map(([path, raw]) => frontmatterOf(path, raw))
   .sort((a, b) => a.title.localeCompare(b.title));
 

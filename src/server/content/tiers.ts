@@ -1,13 +1,20 @@
 import { tierSchema, type Tier, type TierSlug } from '../../lib/content/portal';
+import { readContentFolder } from './files-outside-vite';
 import { parseYamlFiles } from './yaml-files';
 
-const tierFiles = import.meta.glob<string>('/content/tiers/*.yaml', {
-  eager: true,
-  query: '?raw',
-  import: 'default',
-});
+function tierFiles(): Record<string, string> {
+  try {
+    return import.meta.glob<string>('/content/tiers/*.yaml', {
+      eager: true,
+      query: '?raw',
+      import: 'default',
+    });
+  } catch {
+    return readContentFolder('tiers', '.yaml');
+  }
+}
 
-const tiers: Tier[] = parseYamlFiles(tierFiles, tierSchema).sort((a, b) => a.order - b.order);
+const tiers: Tier[] = parseYamlFiles(tierFiles(), tierSchema).sort((a, b) => a.order - b.order);
 
 /** Protection when a partner's tier is missing from content: 90 days, extension 30 (DESIGN.md). */
 export const DEFAULT_PROTECTION_DAYS = 90;

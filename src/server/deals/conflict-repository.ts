@@ -1,5 +1,4 @@
 import { OWN_OPEN_STATUSES } from '../../lib/deals/statuses';
-import type { MatchKeys } from '../../lib/matching/keys';
 import type { DbOrTx } from '../db';
 import type { Deal, DealConflictRow } from '../schema';
 
@@ -31,43 +30,46 @@ const MATCH_COLUMNS = [
   'products',
 ] as const;
 
-/** No single key may pull in more than this many candidates (a very common name prefix). */
+/** No single key may pull in more than this many candidates (a customer with very many deals). */
 const PER_KEY_LIMIT = 200;
 
-type KeyColumn = 'domain_key' | 'email_domain_key' | 'name_key' | 'name_prefix' | 'name_suffix';
+type KeyColumn = 'domain_key' | 'email_domain_key' | 'name_key';
 
-async function byKey(db: DbOrTx, column: KeyColumn, value: string): Promise<MatchRow[]> {
-  return db
-    .selectFrom('deals')
-    .select(MATCH_COLUMNS)
-    .where(column, '=', value)
-    .where('status', 'in', OWN_OPEN_STATUSES)
-    .orderBy('id', 'desc')
-    .limit(PER_KEY_LIMIT)
-    .execute();
+/** Open deals whose key column equals the value (an equality on an indexed (key, status) pair). */
+export async function findByKey(db: DbOrTx, column: KeyColumn, value: string): Promise<MatchRow[]> {
+  return (
+    db
+      .selectFrom('deals')
+      .select(MATCH_COLUMNS)
+      .where(column, '=', value)
+      .where('status', 'in', OWN_OPEN_STATUSES)
+      // No ORDER BY: sorting would read every row sharing the key before the limit applies.
+      .limit(PER_KEY_LIMIT)
+      .execute()
+  );
 }
 
 /**
- * Candidates for the conflict rules: open deals sharing any key with the new registration.
- * Each lookup is an equality on an indexed (key, status) pair, so the cost depends on how
- * many deals share a key, not on how many deals exist. The pure matcher decides which match.
+ * Fuzzy-name candidates: ids and normalised names of open deals sharing the first or last
+ * four letters, read from a covering index (no table rows), so even a common prefix is cheap.
  */
-export async function findMatchCandidates(db: DbOrTx, keys: MatchKeys): Promise<MatchRow[]> {
-  const lookups: [KeyColumn, string | null][] = [
-    ['domain_key', keys.domainKey],
-    ['email_domain_key', keys.emailDomainKey],
-    // A contact at acme.com also points at a deal whose customer domain is acme.com.
-    ['domain_key', keys.emailDomainKey !== keys.domainKey ? keys.emailDomainKey : null],
-    ['name_key', keys.nameKey || null],
-    ['name_prefix', keys.namePrefix.length === 3 ? keys.namePrefix : null],
-    ['name_suffix', keys.nameSuffix.length === 3 ? keys.nameSuffix : null],
-  ];
-  const seen = new Map<string, MatchRow>();
-  for (const [column, value] of lookups) {
-    if (!value) continue;
-    for (const row of await byKey(db, column, value)) seen.set(row.id, row);
-  }
-  return [...seen.values()];
+export async function findNameBlock(
+  db: DbOrTx,
+  column: 'name_prefix' | 'name_suffix',
+  value: string,
+): Promise<{ id: string; name_key: string }[]> {
+  return db
+    .selectFrom('deals')
+    .select(['id', 'name_key'])
+    .where(column, '=', value)
+    .where('status', 'in', OWN_OPEN_STATUSES)
+    .limit(PER_KEY_LIMIT * 5)
+    .execute();
+}
+
+export async function findMatchRowsByIds(db: DbOrTx, ids: readonly string[]): Promise<MatchRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('deals').select(MATCH_COLUMNS).where('id', 'in', ids).execute();
 }
 
 export async function replaceDealConflicts(

@@ -1,3 +1,4 @@
+import { isSimilarEnough } from '../../lib/matching/company-name';
 import { ACTIVE_STATUSES, type DealStatus } from '../../lib/deals/statuses';
 import type { ConflictCheckInput } from '../../lib/deals/schema';
 import type { PartnerSafeConflict } from '../../lib/matching/explain';
@@ -14,8 +15,47 @@ import type { SessionUser } from '../auth/session';
 import type { DbOrTx } from '../db';
 import { AppError } from '../errors';
 import { requirePartnerActor } from './actor';
-import { findMatchCandidates, type MatchRow, type StoredConflict } from './conflict-repository';
+import {
+  findByKey,
+  findMatchRowsByIds,
+  findNameBlock,
+  type MatchRow,
+  type StoredConflict,
+} from './conflict-repository';
 import { findDeal } from './repository';
+
+/**
+ * Candidates for the conflict rules: open deals sharing a key with the registration. Exact
+ * keys (domain, e-mail domain, name) are index lookups; fuzzy names come from the prefix and
+ * suffix blocks, filtered by similarity before any full row is read. The cost depends on how
+ * many deals share a key, not on how many deals exist.
+ */
+async function findCandidates(db: DbOrTx, keys: MatchKeys): Promise<MatchRow[]> {
+  const seen = new Map<string, MatchRow>();
+  const exact: ['domain_key' | 'email_domain_key' | 'name_key', string | null][] = [
+    ['domain_key', keys.domainKey],
+    ['email_domain_key', keys.emailDomainKey],
+    // A contact at acme.com also points at a deal whose customer domain is acme.com.
+    ['domain_key', keys.emailDomainKey !== keys.domainKey ? keys.emailDomainKey : null],
+    ['name_key', keys.nameKey || null],
+  ];
+  for (const [column, value] of exact) {
+    if (value) for (const row of await findByKey(db, column, value)) seen.set(row.id, row);
+  }
+  const similar = new Set<string>();
+  for (const [column, value] of [
+    ['name_prefix', keys.namePrefix],
+    ['name_suffix', keys.nameSuffix],
+  ] as const) {
+    if (value.length < 4) continue;
+    for (const block of await findNameBlock(db, column, value)) {
+      if (!seen.has(block.id) && isSimilarEnough(keys.nameKey, block.name_key))
+        similar.add(block.id);
+    }
+  }
+  for (const row of await findMatchRowsByIds(db, [...similar])) seen.set(row.id, row);
+  return [...seen.values()];
+}
 
 export interface Match {
   row: MatchRow;
@@ -34,7 +74,7 @@ export async function findMatches(
   subject: { keys: MatchKeys; products: readonly string[] },
   excludeDealId?: string | null,
 ): Promise<{ others: Match[]; own: Match[] }> {
-  const candidates = await findMatchCandidates(db, subject.keys);
+  const candidates = await findCandidates(db, subject.keys);
   const others: Match[] = [];
   const own: Match[] = [];
   const mine = { ...subject.keys, products: subject.products };

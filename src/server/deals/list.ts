@@ -5,7 +5,6 @@ import { STATUS_LABELS } from '../../lib/deals/statuses';
 import { isoNow } from '../../lib/time';
 import { toCsv } from '../audit/csv';
 import type { SessionUser } from '../auth/session';
-import { productName } from '../content/catalog';
 import type { DbOrTx } from '../db';
 import { dealScopeOf } from './actor';
 import { listDealsForExport, listDealsPage, type DealFilter } from './repository';
@@ -56,6 +55,8 @@ export async function exportDealsCsv(
   now: Date = new Date(),
 ): Promise<string> {
   const scope = dealScopeOf(actor);
+  // Loaded on use: the catalogue is bundled by Vite, and the router must load outside it too.
+  const { productName } = await import('../content/catalog');
   const rows = (await listDealsForExport(db, filterOf(scope, params, now), EXPORT_MAX_ROWS)).map(
     toDealView,
   );

@@ -47,7 +47,11 @@ describe('portal pages work without JavaScript', () => {
 
   it('a bad post answers 400 with errors beside the fields and keeps the values', async () => {
     const cookie = await signIn('raj@northwind.test');
-    const response = await post('/portal/deals/new', dealForm('bad', { customerDomain: 'not a domain', value: '-5' }), cookie);
+    const response = await post(
+      '/portal/deals/new',
+      dealForm('bad', { customerDomain: 'not a domain', value: '-5' }),
+      cookie,
+    );
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(html).toContain('Enter the customer&#39;s web domain, like acme.com.');
@@ -59,7 +63,12 @@ describe('portal pages work without JavaScript', () => {
 
   it('“Check for conflicts” shows the evidence without the other partner’s name', async () => {
     const cookie = await signIn('lee@bluepeak.test');
-    const body = dealForm('check', { customerName: 'Woodgrove', customerDomain: 'woodgrovebank.com', contactEmail: 'x@woodgrovebank.com', intent: 'check' });
+    const body = dealForm('check', {
+      customerName: 'Woodgrove',
+      customerDomain: 'woodgrovebank.com',
+      contactEmail: 'x@woodgrovebank.com',
+      intent: 'check',
+    });
     body.append('products', 'voice');
     const response = await post('/portal/deals/new', body, cookie);
     expect(response.status).toBe(200);
@@ -87,14 +96,18 @@ describe('portal pages work without JavaScript', () => {
 
   it('CSV exports are downloads; the audit export is for channel managers only', async () => {
     const ana = await signIn('ana@northwind.test');
-    const csv = await fetch(`${baseUrl()}/portal/deals/export.csv?status=approved`, { headers: { cookie: ana } });
+    const csv = await fetch(`${baseUrl()}/portal/deals/export.csv?status=approved`, {
+      headers: { cookie: ana },
+    });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     expect(csv.headers.get('content-disposition')).toMatch(/attachment; filename="deals-/);
     const text = await csv.text();
     expect(text.split('\r\n')[0]).toMatch(/^id,external_id,status,customer/);
     expect(text).not.toContain('Bluepeak');
-    expect((await fetch(`${baseUrl()}/portal/audit.csv`, { headers: { cookie: ana } })).status).toBe(403);
+    expect(
+      (await fetch(`${baseUrl()}/portal/audit.csv`, { headers: { cookie: ana } })).status,
+    ).toBe(403);
     const channel = await signIn('channel@chasm.test');
     const audit = await fetch(`${baseUrl()}/portal/audit.csv`, { headers: { cookie: channel } });
     expect(audit.status).toBe(200);
@@ -103,9 +116,30 @@ describe('portal pages work without JavaScript', () => {
 
   it('every portal screen renders for its roles', async () => {
     const pages: [string, string[]][] = [
-      ['ana@northwind.test', ['/portal', '/portal/deals', '/portal/deals/new', '/portal/templates', '/portal/templates/speed-to-lead', '/portal/api-keys', '/portal/webhooks']],
+      [
+        'ana@northwind.test',
+        [
+          '/portal',
+          '/portal/deals',
+          '/portal/deals/new',
+          '/portal/templates',
+          '/portal/templates/speed-to-lead',
+          '/portal/api-keys',
+          '/portal/webhooks',
+        ],
+      ],
       ['raj@northwind.test', ['/portal', '/portal/deals']],
-      ['channel@chasm.test', ['/portal', '/portal/review', '/portal/review?overdue=1', '/portal/review/applications', '/portal/audit', '/portal/templates']],
+      [
+        'channel@chasm.test',
+        [
+          '/portal',
+          '/portal/review',
+          '/portal/review?overdue=1',
+          '/portal/review/applications',
+          '/portal/audit',
+          '/portal/templates',
+        ],
+      ],
     ];
     for (const [email, paths] of pages) {
       const cookie = await signIn(email);
@@ -115,8 +149,12 @@ describe('portal pages work without JavaScript', () => {
       }
     }
     const raj = await signIn('raj@northwind.test');
-    expect((await fetch(`${baseUrl()}/portal/api-keys`, { headers: { cookie: raj } })).status).toBe(403);
-    expect((await fetch(`${baseUrl()}/portal/review`, { headers: { cookie: raj } })).status).toBe(403);
+    expect((await fetch(`${baseUrl()}/portal/api-keys`, { headers: { cookie: raj } })).status).toBe(
+      403,
+    );
+    expect((await fetch(`${baseUrl()}/portal/review`, { headers: { cookie: raj } })).status).toBe(
+      403,
+    );
     expect((await fetch(`${baseUrl()}/docs/api`)).status).toBe(200);
   });
 });

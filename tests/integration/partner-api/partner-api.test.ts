@@ -5,11 +5,11 @@ import { dealInput } from '../../helpers/portal';
 
 let db: Db;
 let key: string;
-let keyId: string;
+
 let leeKey: string;
 beforeAll(async () => {
   db = serverDb();
-  ({ key, id: keyId } = await newKey(db));
+  ({ key } = await newKey(db));
   ({ key: leeKey } = await newKey(db, 'lee@bluepeak.test'));
 });
 afterAll(() => db.destroy());

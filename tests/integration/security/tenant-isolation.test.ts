@@ -34,14 +34,27 @@ interface TrpcCase {
   rep: Outcome;
 }
 
-const q = (input: (b: Ids) => unknown, admin: Outcome, rep: Outcome = admin): TrpcCase => ({ method: 'GET', input, admin, rep });
-const m = (input: (b: Ids) => unknown, admin: Outcome, rep: Outcome = admin): TrpcCase => ({ method: 'POST', input, admin, rep });
+const q = (input: (b: Ids) => unknown, admin: Outcome, rep: Outcome = admin): TrpcCase => ({
+  method: 'GET',
+  input,
+  admin,
+  rep,
+});
+const m = (input: (b: Ids) => unknown, admin: Outcome, rep: Outcome = admin): TrpcCase => ({
+  method: 'POST',
+  input,
+  admin,
+  rep,
+});
 const none = () => undefined;
 
 const TRPC_MATRIX: Record<string, TrpcCase> = {
   'auth.me': q(none, 'own_data'),
   'team.list': q(none, 'own_data'),
-  'team.invite': m((b) => ({ email: 'x@example.test', role: 'partner_rep', partnerId: b.partner }), 'bad_request'),
+  'team.invite': m(
+    (b) => ({ email: 'x@example.test', role: 'partner_rep', partnerId: b.partner }),
+    'bad_request',
+  ),
   'deals.list': q(() => ({ page: 1 }), 'own_data'),
   'deals.get': q((b) => ({ id: b.deal }), 'not_found'),
   'deals.dashboard': q(none, 'own_data'),
@@ -69,7 +82,10 @@ const TRPC_MATRIX: Record<string, TrpcCase> = {
   'apiKeys.create': m((b) => ({ name: 'k', partnerId: b.partner }), 'bad_request'),
   'apiKeys.revoke': m((b) => ({ id: b.apiKey }), 'not_found', 'forbidden'),
   'webhooks.list': q(none, 'own_data', 'forbidden'),
-  'webhooks.create': m((b) => ({ url: 'https://example.test/h', events: ['deal.won'], partnerId: b.partner }), 'bad_request'),
+  'webhooks.create': m(
+    (b) => ({ url: 'https://example.test/h', events: ['deal.won'], partnerId: b.partner }),
+    'bad_request',
+  ),
   'webhooks.disable': m((b) => ({ id: b.webhook }), 'not_found', 'forbidden'),
   'webhooks.deliveries': q((b) => ({ id: b.webhook }), 'not_found', 'forbidden'),
   'webhooks.sendTest': m((b) => ({ id: b.webhook }), 'not_found', 'forbidden'),
@@ -84,23 +100,48 @@ interface RestCase {
 /** Every REST route file's methods (an API key acts with partner A's rights). */
 const REST_MATRIX: Record<string, RestCase> = {
   'GET /deals': { path: () => '/deals?limit=100', outcome: 'own_data' },
-  'POST /deals': { path: () => '/deals', body: (b) => ({ ...dealInput(), partnerId: b.partner }), outcome: 'bad_request' },
+  'POST /deals': {
+    path: () => '/deals',
+    body: (b) => ({ ...dealInput(), partnerId: b.partner }),
+    outcome: 'bad_request',
+  },
   'GET /deals/[id]': { path: (b) => `/deals/${b.deal}`, outcome: 'not_found' },
-  'POST /deals/[id]/submit': { path: (b) => `/deals/${b.deal}/submit`, body: () => ({}), outcome: 'not_found' },
-  'POST /conflicts/check': { path: () => '/conflicts/check', body: (b) => ({ customerName: 'Anything', dealId: b.deal }), outcome: 'not_found' },
+  'POST /deals/[id]/submit': {
+    path: (b) => `/deals/${b.deal}/submit`,
+    body: () => ({}),
+    outcome: 'not_found',
+  },
+  'POST /conflicts/check': {
+    path: () => '/conflicts/check',
+    body: (b) => ({ customerName: 'Anything', dealId: b.deal }),
+    outcome: 'not_found',
+  },
   'GET /templates': { path: () => '/templates', outcome: 'public' },
   'GET /openapi.json': { path: () => '/openapi.json', outcome: 'public' },
 };
 
-const STATUS: Record<Outcome, number> = { not_found: 404, forbidden: 403, bad_request: 400, own_data: 200, public: 200 };
+const STATUS: Record<Outcome, number> = {
+  not_found: 404,
+  forbidden: 403,
+  bad_request: 400,
+  own_data: 200,
+  public: 200,
+};
 
 function restRoutes(): string[] {
   const root = resolve(import.meta.dirname, '../../../src/pages/api/v1');
   const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+    );
   return walk(root).flatMap((file) => {
-    const route = `/${relative(root, file).replace(/\\/g, '/').replace(/\.ts$/, '').replace(/\/index$/, '')}`;
-    const methods = [...readFileSync(file, 'utf8').matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map((x) => x[1]);
+    const route = `/${relative(root, file)
+      .replace(/\\/g, '/')
+      .replace(/\.ts$/, '')
+      .replace(/\/index$/, '')}`;
+    const methods = [
+      ...readFileSync(file, 'utf8').matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g),
+    ].map((x) => x[1]);
     return methods.map((method) => `${method} ${route}`);
   });
 }
@@ -122,12 +163,28 @@ let secrets: string[];
 beforeAll(async () => {
   t = await createTestDb();
   w = await makePortalWorld(t.db);
-  const deal = await createDeal(t.db, w.leeB, dealInput({ customerName: 'Secretco Holdings', externalId: 'B-SECRET-1' }), { submit: true });
+  const deal = await createDeal(
+    t.db,
+    w.leeB,
+    dealInput({ customerName: 'Secretco Holdings', externalId: 'B-SECRET-1' }),
+    { submit: true },
+  );
   const key = await createApiKey(t.db, w.leeB, { name: 'B key' });
-  const hook = await createWebhookEndpoint(t.db, w.leeB, { url: 'https://b.example.test/hook', events: ['deal.won'] });
+  const hook = await createWebhookEndpoint(t.db, w.leeB, {
+    url: 'https://b.example.test/hook',
+    events: ['deal.won'],
+  });
   await createDeal(t.db, w.anaA, dealInput());
   b = { deal: deal.id, apiKey: key.id, webhook: hook.id, partner: w.partnerB };
-  secrets = [deal.id, 'Secretco', 'B-SECRET-1', key.prefix, hook.id, w.leeB.partner!.name, w.leeB.email];
+  secrets = [
+    deal.id,
+    'Secretco',
+    'B-SECRET-1',
+    key.prefix,
+    hook.id,
+    w.leeB.partner!.name,
+    w.leeB.email,
+  ];
 });
 afterAll(() => t.cleanup());
 
@@ -137,16 +194,19 @@ function assertIsolated(outcome: Outcome, status: number, body: unknown) {
   for (const secret of secrets) expect(text).not.toContain(secret);
 }
 
-describe.each(['partner_admin', 'partner_rep'] as const)('tRPC as %s of partner A with partner B’s ids', (role) => {
-  for (const [path, spec] of Object.entries(TRPC_MATRIX)) {
-    it(path, async () => {
-      const user: SessionUser = role === 'partner_admin' ? w.anaA : w.repA;
-      const outcome = role === 'partner_admin' ? spec.admin : spec.rep;
-      const result = await callTrpc(t.db, user, path, spec.input(b), spec.method);
-      assertIsolated(outcome, result.status, result.body);
-    });
-  }
-});
+describe.each(['partner_admin', 'partner_rep'] as const)(
+  'tRPC as %s of partner A with partner B’s ids',
+  (role) => {
+    for (const [path, spec] of Object.entries(TRPC_MATRIX)) {
+      it(path, async () => {
+        const user: SessionUser = role === 'partner_admin' ? w.anaA : w.repA;
+        const outcome = role === 'partner_admin' ? spec.admin : spec.rep;
+        const result = await callTrpc(t.db, user, path, spec.input(b), spec.method);
+        assertIsolated(outcome, result.status, result.body);
+      });
+    }
+  },
+);
 
 describe('REST as an API key of partner A with partner B’s ids', () => {
   let db: ReturnType<typeof serverDb>;
@@ -156,8 +216,17 @@ describe('REST as an API key of partner A with partner B’s ids', () => {
     db = serverDb();
     keyA = (await newKey(db, 'ana@northwind.test')).key;
     const leeKey = (await newKey(db, 'lee@bluepeak.test')).key;
-    const created = await (await api('/deals', leeKey, { method: 'POST', body: dealInput({ customerName: 'Secretco Holdings', externalId: 'B-SECRET-1' }) })).json();
-    const lee = await db.selectFrom('users').select('partner_id').where('email', '=', 'lee@bluepeak.test').executeTakeFirstOrThrow();
+    const created = await (
+      await api('/deals', leeKey, {
+        method: 'POST',
+        body: dealInput({ customerName: 'Secretco Holdings', externalId: 'B-SECRET-1' }),
+      })
+    ).json();
+    const lee = await db
+      .selectFrom('users')
+      .select('partner_id')
+      .where('email', '=', 'lee@bluepeak.test')
+      .executeTakeFirstOrThrow();
     serverB = { deal: created.id, apiKey: '', webhook: '', partner: lee.partner_id ?? '' };
     secrets = [created.id, 'Secretco', 'B-SECRET-1', 'Bluepeak'];
   });
@@ -166,7 +235,10 @@ describe('REST as an API key of partner A with partner B’s ids', () => {
   for (const [route, spec] of Object.entries(REST_MATRIX)) {
     it(route, async () => {
       const method = route.split(' ')[0]!;
-      const response = await api(spec.path(serverB), keyA, { method, ...(spec.body ? { body: spec.body(serverB) } : {}) });
+      const response = await api(spec.path(serverB), keyA, {
+        method,
+        ...(spec.body ? { body: spec.body(serverB) } : {}),
+      });
       const body = await response.json();
       // The OpenAPI document mentions no partner; every other answer must not show B's data.
       assertIsolated(spec.outcome, response.status, body);

@@ -7,7 +7,12 @@ import { jobHandlers } from '../../../src/server/jobs/runner';
 import { runDueJobs } from '../../../src/server/jobs/queue';
 import '../../../src/server/webhooks/delivery';
 import { deliverWebhook } from '../../../src/server/webhooks/delivery';
-import { createWebhookEndpoint, disableWebhookEndpoint, listWebhookDeliveries, sendTestWebhook } from '../../../src/server/webhooks/service';
+import {
+  createWebhookEndpoint,
+  disableWebhookEndpoint,
+  listWebhookDeliveries,
+  sendTestWebhook,
+} from '../../../src/server/webhooks/service';
 import { signatureHeader, verifySignature } from '../../../src/server/webhooks/signature';
 import { dealInput, makePortalWorld, type PortalWorld } from '../../helpers/portal';
 import { createTestDb, type TestDb } from '../../helpers/test-db';
@@ -35,7 +40,11 @@ beforeAll(async () => {
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
       const signature = req.headers['chasm-signature'];
-      received.push({ headers: req.headers, body, isSigned: verifySignature(secret, typeof signature === 'string' ? signature : null, body) });
+      received.push({
+        headers: req.headers,
+        body,
+        isSigned: verifySignature(secret, typeof signature === 'string' ? signature : null, body),
+      });
       res.statusCode = script.shift() ?? 200;
       res.end('ok');
     });
@@ -67,13 +76,18 @@ describe('webhook signatures', () => {
 
 describe('webhook delivery', () => {
   it('delivers a signed deal.approved event to a receiver on 127.0.0.1', async () => {
-    const created = await createWebhookEndpoint(t.db, w.anaA, { url, events: ['deal.approved', 'deal.submitted'] });
+    const created = await createWebhookEndpoint(t.db, w.anaA, {
+      url,
+      events: ['deal.approved', 'deal.submitted'],
+    });
     secret = created.secret;
     expect(secret).toMatch(/^whsec_/);
     const deal = await createDeal(t.db, w.repA, dealInput(), { submit: true });
     await decideDeal(t.db, w.channel, deal.id, 'approve', undefined);
     await runJobsAt(new Date());
-    const events = received.map((r) => JSON.parse(r.body) as { type: string; data: { deal: { id: string; status: string } } });
+    const events = received.map(
+      (r) => JSON.parse(r.body) as { type: string; data: { deal: { id: string; status: string } } },
+    );
     expect(events.map((e) => e.type)).toEqual(['deal.submitted', 'deal.approved']);
     expect(events[1]!.data.deal).toMatchObject({ id: deal.id, status: 'approved' });
     expect(received.every((r) => r.isSigned)).toBe(true);
@@ -85,7 +99,11 @@ describe('webhook delivery', () => {
   it('retries a failed delivery with backoff, then succeeds; every attempt is logged', async () => {
     received.length = 0;
     script.push(500, 503);
-    const endpoints = await t.db.selectFrom('webhook_endpoints').select('id').where('partner_id', '=', w.partnerA).execute();
+    const endpoints = await t.db
+      .selectFrom('webhook_endpoints')
+      .select('id')
+      .where('partner_id', '=', w.partnerA)
+      .execute();
     await sendTestWebhook(t.db, w.anaA, endpoints[0]!.id);
     const start = Date.now();
     await runJobsAt(new Date(start));
@@ -107,20 +125,38 @@ describe('webhook delivery', () => {
   });
 
   it('gives up after the last attempt and marks the delivery failed', async () => {
-    const dead = await createWebhookEndpoint(t.db, w.leeB, { url: 'http://127.0.0.1:9/unreachable', events: ['deal.submitted'] });
+    const dead = await createWebhookEndpoint(t.db, w.leeB, {
+      url: 'http://127.0.0.1:9/unreachable',
+      events: ['deal.submitted'],
+    });
     await createDeal(t.db, w.leeB, dealInput(), { submit: true });
-    const delivery = await t.db.selectFrom('webhook_deliveries').selectAll().where('endpoint_id', '=', dead.id).executeTakeFirstOrThrow();
+    const delivery = await t.db
+      .selectFrom('webhook_deliveries')
+      .selectAll()
+      .where('endpoint_id', '=', dead.id)
+      .executeTakeFirstOrThrow();
     const outcomes: string[] = [];
-    for (let i = 0; i < delivery.max_attempts; i++) outcomes.push(await deliverWebhook(t.db, delivery.id, new Date()));
+    for (let i = 0; i < delivery.max_attempts; i++)
+      outcomes.push(await deliverWebhook(t.db, delivery.id, new Date()));
     expect(outcomes.at(-1)).toBe('failed');
     expect(outcomes.slice(0, -1).every((o) => o === 'retry')).toBe(true);
     expect(await deliverWebhook(t.db, delivery.id, new Date())).toBe('skipped');
   });
 
   it('keeps partners apart: another partner’s endpoint is a 404', async () => {
-    const endpoints = await t.db.selectFrom('webhook_endpoints').select('id').where('partner_id', '=', w.partnerA).execute();
-    await expect(listWebhookDeliveries(t.db, w.leeB, endpoints[0]!.id, 1)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(disableWebhookEndpoint(t.db, w.leeB, endpoints[0]!.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(createWebhookEndpoint(t.db, w.repA, { url, events: ['deal.won'] })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const endpoints = await t.db
+      .selectFrom('webhook_endpoints')
+      .select('id')
+      .where('partner_id', '=', w.partnerA)
+      .execute();
+    await expect(listWebhookDeliveries(t.db, w.leeB, endpoints[0]!.id, 1)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(disableWebhookEndpoint(t.db, w.leeB, endpoints[0]!.id)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(
+      createWebhookEndpoint(t.db, w.repA, { url, events: ['deal.won'] }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
