@@ -12,14 +12,20 @@ export interface FieldRow {
 }
 
 function typeOf(schema: Schema): string {
-  if (Array.isArray(schema.enum))
-    return (schema.enum as unknown[]).map((v) => JSON.stringify(v)).join(' | ');
+  if (Array.isArray(schema.enum)) {
+    const values = (schema.enum as unknown[]).map((v) => JSON.stringify(v));
+    if (values.length <= 24) return values.join(' | ');
+    return `string: one of ${values.length} codes (${values.slice(0, 3).join(', ')}, …)`;
+  }
   if (schema.const !== undefined) return JSON.stringify(schema.const);
   const list = (schema.anyOf ?? schema.oneOf) as Schema[] | undefined;
   if (list) return [...new Set(list.map(typeOf))].join(' | ');
   const type = schema.type;
   const base = Array.isArray(type) ? type.join(' | ') : String(type ?? 'any');
-  if (type === 'array' && schema.items) return `${typeOf(schema.items as Schema)}[]`;
+  if (type === 'array' && schema.items) {
+    const item = typeOf(schema.items as Schema);
+    return item.includes(' | ') ? `(${item})[]` : `${item}[]`;
+  }
   return base;
 }
 
@@ -77,3 +83,11 @@ export function operationDocs(): OperationDoc[] {
 }
 
 export { ERROR_CODES };
+
+/** Text with `code` spans, split for rendering (descriptions use backticks like Markdown). */
+export function codeSpans(text: string): { text: string; isCode: boolean }[] {
+  return text
+    .split('`')
+    .map((part, i) => ({ text: part, isCode: i % 2 === 1 }))
+    .filter((part) => part.text !== '');
+}

@@ -42,6 +42,7 @@ const STANDARD_ERRORS: Record<number, string> = {
   403: 'A browser request from another site, or a form-encoded POST (send JSON): refused before the API runs.',
   404: 'No such deal in your company (another company’s id is a 404 too).',
   409: 'Conflicts with the current state: a duplicate of your own open deal, a used `externalId`, a deal that cannot be submitted now, or a request with the same Idempotency-Key still running.',
+  413: 'The body is larger than 1 MB.',
   415: 'The body is not `application/json`.',
   422: 'The Idempotency-Key was used before with a different request.',
   429: 'Over the per-key rate limit; wait `Retry-After` seconds.',
@@ -90,7 +91,7 @@ function parametersOf(op: Operation) {
 
 function operationObject(op: Operation) {
   const statuses = [
-    ...new Set([...op.errors, 401, ...(op.method === 'POST' ? [403] : []), 429, 500]),
+    ...new Set([...op.errors, 401, ...(op.method === 'POST' ? [403, 413] : []), 429, 500]),
   ].sort();
   const responses: Record<string, unknown> = {
     [op.success.status]: {

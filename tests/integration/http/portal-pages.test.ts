@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { serverDb } from '../../helpers/api';
+import { makeUser, TEST_PASSWORD } from '../../helpers/fixtures';
 import { baseUrl, postForm, signIn } from '../../helpers/http';
 
 function inDays(days: number): string {
@@ -62,7 +64,16 @@ describe('portal pages work without JavaScript', () => {
   });
 
   it('“Check for conflicts” shows the evidence without the other partner’s name', async () => {
-    const cookie = await signIn('lee@bluepeak.test');
+    // A Bluepeak colleague of lee's: another test locks lee's account on purpose.
+    const db = serverDb();
+    const bluepeak = await db
+      .selectFrom('partners')
+      .select('id')
+      .where('name', '=', 'Bluepeak Consulting')
+      .executeTakeFirstOrThrow();
+    const colleague = await makeUser(db, { role: 'partner_rep', partnerId: bluepeak.id });
+    await db.destroy();
+    const cookie = await signIn(colleague.email, TEST_PASSWORD);
     const body = dealForm('check', {
       customerName: 'Woodgrove',
       customerDomain: 'woodgrovebank.com',
