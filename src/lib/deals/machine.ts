@@ -135,6 +135,30 @@ function actionGuard(state: DealState, action: DealAction, now: string): Decisio
   return null;
 }
 
+/** What a permitted action changes besides the status: protection, extension, closing time. */
+function changesOf(
+  state: DealState,
+  type: DealActionType,
+  to: DealStatus,
+  now: string,
+  policy: LifecyclePolicy,
+): TransitionChanges {
+  const changes: TransitionChanges = { status: to };
+  if (type === 'approve') {
+    changes.approvedAt = now;
+    changes.protectedUntil = addDays(now, policy.protectionDays);
+  }
+  if (type === 'request_extension') changes.extensionStatus = 'requested';
+  if (type === 'deny_extension') changes.extensionStatus = 'denied';
+  if (type === 'approve_extension') {
+    changes.extensionStatus = 'approved';
+    changes.protectedUntil = addDays(state.protectedUntil ?? now, policy.extensionDays);
+  }
+  if (to === 'won' || to === 'lost' || to === 'expired' || to === 'rejected')
+    changes.closedAt = now;
+  return changes;
+}
+
 /**
  * Decides whether `actor` may apply `action` to a deal in `state` at `now`, and what changes.
  * Reasons are required to return or reject a deal, to deny an extension, and to approve a
@@ -174,19 +198,7 @@ export function decideTransition(
     );
   }
   const to = TARGET[action.type] ?? state.status;
-  const changes: TransitionChanges = { status: to };
-  if (action.type === 'approve') {
-    changes.approvedAt = now;
-    changes.protectedUntil = addDays(now, policy.protectionDays);
-  }
-  if (action.type === 'request_extension') changes.extensionStatus = 'requested';
-  if (action.type === 'deny_extension') changes.extensionStatus = 'denied';
-  if (action.type === 'approve_extension') {
-    changes.extensionStatus = 'approved';
-    changes.protectedUntil = addDays(state.protectedUntil ?? now, policy.extensionDays);
-  }
-  if (to === 'won' || to === 'lost' || to === 'expired' || to === 'rejected')
-    changes.closedAt = now;
+  const changes = changesOf(state, action.type, to, now, policy);
   return {
     ok: true,
     from: state.status,
@@ -215,21 +227,6 @@ const PAST: Record<DealActionType, string> = {
 
 /** Every action, for tests and for the audit log's labels. */
 export const DEAL_ACTIONS = Object.keys(RULES) as DealActionType[];
-
-export const ACTION_LABELS: Record<DealActionType, string> = {
-  edit: 'Edited',
-  submit: 'Submitted',
-  start_review: 'Review started',
-  approve: 'Approved',
-  return: 'Returned for information',
-  reject: 'Rejected',
-  mark_won: 'Marked won',
-  mark_lost: 'Marked lost',
-  expire: 'Expired',
-  request_extension: 'Extension requested',
-  approve_extension: 'Extension approved',
-  deny_extension: 'Extension denied',
-};
 
 /**
  * The actions an actor could take now, asked of the same function (a placeholder reason

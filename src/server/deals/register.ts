@@ -4,7 +4,6 @@ import { newId } from '../../lib/ids';
 import { matchKeysOf } from '../../lib/matching/keys';
 import { isoNow } from '../../lib/time';
 import { auditActorOf, recordAudit } from '../audit/record';
-import { findTemplate } from '../content/templates';
 import { policyForTier } from '../content/tiers';
 import type { DbOrTx } from '../db';
 import { AppError } from '../errors';
@@ -13,6 +12,7 @@ import { requirePartnerActor, type Actor } from './actor';
 import { findMatches, ownReport } from './conflicts';
 import { DuplicateDealError, inTransaction, isUniqueViolation } from './errors';
 import { applyDealAction } from './lifecycle';
+import { columnsOf, EDITABLE_FIELDS } from './deal-columns';
 import {
   findDeal,
   findDealByExternalId,
@@ -20,35 +20,6 @@ import {
   updateDealIfVersion,
   type DealRow,
 } from './repository';
-
-/** The columns a deal's fields map to, including the conflict keys derived from them. */
-function columnsOf(input: DealInput) {
-  const keys = matchKeysOf(input);
-  const template = input.templateSlug ? findTemplate(input.templateSlug) : undefined;
-  return {
-    customer_name: input.customerName,
-    customer_domain: input.customerDomain,
-    country: input.country,
-    contact_name: input.contactName,
-    contact_email: input.contactEmail,
-    contact_title: input.contactTitle ?? null,
-    value_cents: input.valueCents,
-    currency: input.currency,
-    expected_close_date: input.expectedCloseDate,
-    products: JSON.stringify(input.products),
-    use_case: input.useCase,
-    template_slug: template?.slug ?? null,
-    template_version: template?.version ?? null,
-    roi_scenario_id: input.roiScenarioId ?? null,
-    notes: input.notes ?? null,
-    external_id: input.externalId ?? null,
-    domain_key: keys.domainKey,
-    email_domain_key: keys.emailDomainKey,
-    name_key: keys.nameKey,
-    name_prefix: keys.namePrefix,
-    name_suffix: keys.nameSuffix,
-  };
-}
 
 /** Refuses a second open deal for the same customer with a product in common. */
 async function refuseDuplicate(
@@ -136,25 +107,6 @@ export async function createDeal(
     return options.submit ? applyDealAction(trx, deal, { type: 'submit' }, user, now) : deal;
   });
 }
-
-const EDITABLE_FIELDS = [
-  'customer_name',
-  'customer_domain',
-  'country',
-  'contact_name',
-  'contact_email',
-  'contact_title',
-  'value_cents',
-  'currency',
-  'expected_close_date',
-  'products',
-  'use_case',
-  'template_slug',
-  'template_version',
-  'roi_scenario_id',
-  'notes',
-  'external_id',
-] as const;
 
 /**
  * A partner edits a draft or a returned deal (the state machine's `edit`). Every changed
