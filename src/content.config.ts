@@ -10,6 +10,7 @@ import { flowSchema } from './lib/content/flow-schemas';
 import { personaSchema } from './lib/content/persona-schemas';
 import { solutionSchema } from './lib/content/solution-schemas';
 import { benchmarkFileSchema, marketHeadlineSchema, marketSchema } from './lib/content/roi-schemas';
+import { templateSchema, tierSchema } from './lib/content/portal';
 
 /**
  * Content collections. Each schema lives in src/lib/content/schemas.ts so the server's loaders
@@ -23,6 +24,16 @@ const products = defineCollection({
 const brand = defineCollection({
   loader: glob({ base: './content/brand', pattern: '*.yaml' }),
   schema: brandSchema,
+});
+
+const tiers = defineCollection({
+  loader: glob({ base: './content/tiers', pattern: '*.yaml' }),
+  schema: tierSchema,
+});
+
+const templates = defineCollection({
+  loader: glob({ base: './content/templates', pattern: '*.mdx' }),
+  schema: templateSchema,
 });
 
 // ROI content: benchmark defaults per model, market estimates, and the essay's headline.
@@ -78,4 +89,6 @@ export const collections = {
   benchmarks,
   markets,
   marketHeadline,
+  tiers,
+  templates,
 };

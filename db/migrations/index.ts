@@ -8,6 +8,10 @@ import * as campaigns from './2026_11_24_1220_campaigns';
 import * as roiScenarios from './2026_11_24_1300_roi_scenarios';
 import * as analyticsRollups from './2026_11_24_1500_analytics_rollups';
 import * as partnerReferrals from './2026_11_24_1510_partner_referrals';
+import * as deals from './2026_11_24_1400_deals';
+import * as auditLog from './2026_11_24_1410_audit_log';
+import * as partnerApi from './2026_11_24_1420_partner_api';
+import * as webhooks from './2026_11_24_1430_webhooks';
 
 /**
  * Every migration, by name. Kysely's Migrator runs them in name order; the names are
@@ -24,4 +28,8 @@ export const migrations: Record<string, Migration> = {
   '2026_11_24_1300_roi_scenarios': roiScenarios,
   '2026_11_24_1500_analytics_rollups': analyticsRollups,
   '2026_11_24_1510_partner_referrals': partnerReferrals,
+  '2026_11_24_1400_deals': deals,
+  '2026_11_24_1410_audit_log': auditLog,
+  '2026_11_24_1420_partner_api': partnerApi,
+  '2026_11_24_1430_webhooks': webhooks,
 };

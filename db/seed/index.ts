@@ -3,6 +3,7 @@ import { seedAnalyticsDemo } from './analytics-demo';
 import { seedDemoUsers } from './demo-users';
 import { seedDemoLeads } from './demo-leads';
 import { seedDemoScenarios } from './roi-scenarios';
+import { seedPortalDemo } from './portal';
 
 export interface SeedOptions {
   password: string;
@@ -20,6 +21,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<{ created:
   const created = await seedDemoUsers(db, options.password, now);
   await seedDemoLeads(db, now);
   await seedDemoScenarios(db, now);
+  await seedPortalDemo(db, now);
   if (options.demoVisitorsPerDay !== 0) {
     await seedAnalyticsDemo(db, {
       now,

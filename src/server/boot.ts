@@ -7,6 +7,10 @@ import { registerPeriodicTask, startJobRunner } from './jobs/runner';
 import { createSmtpTransport } from './mail/smtp';
 import { migrateToLatest } from './migrations';
 import { DAY, HOUR, isoNow } from '../lib/time';
+// Systems-integrator portal: deal expiry/reminders/SLA, webhook delivery, idempotency cleanup.
+import './deals/jobs';
+import './webhooks/delivery';
+import './partner-api/jobs';
 
 registerPeriodicTask({
   name: 'sessions:cleanup',

@@ -212,7 +212,8 @@ export interface RoiTables {
   roi_scenario_shares: RoiScenarioSharesTable;
 }
 
-export interface Database extends CoreTables, AnalyticsTables, RoiTables, PersonaTables {}
+export interface Database
+  extends CoreTables, AnalyticsTables, RoiTables, PersonaTables, PortalTables {}
 
 export type Partner = Selectable<PartnersTable>;
 export type NewPartner = Insertable<PartnersTable>;
@@ -324,3 +325,213 @@ export type Lead = Selectable<LeadsTable>;
 export type NewLead = Insertable<LeadsTable>;
 export type CampaignEnrollment = Selectable<CampaignEnrollmentsTable>;
 export type NewCampaignEnrollment = Insertable<CampaignEnrollmentsTable>;
+
+// ── Systems-integrator portal (issue 5): deals, audit log, partner API, webhooks ──
+
+export type DealStatusColumn =
+  | 'draft'
+  | 'submitted'
+  | 'under_review'
+  | 'returned'
+  | 'approved'
+  | 'rejected'
+  | 'won'
+  | 'lost'
+  | 'expired';
+
+export interface DealsTable {
+  id: string;
+  partner_id: string;
+  created_by: string | null;
+  source: 'portal' | 'api' | 'seed';
+  status: DealStatusColumn;
+  customer_name: string;
+  /** Host as typed, cleaned (eu.acme.com). */
+  customer_domain: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  contact_name: string;
+  contact_email: string;
+  contact_title: string | null;
+  value_cents: number;
+  currency: string;
+  /** YYYY-MM-DD. */
+  expected_close_date: string;
+  /** JSON array of product slugs. */
+  products: string;
+  use_case: string;
+  template_slug: string | null;
+  template_version: string | null;
+  /** ROI scenario id (no foreign key yet: scenarios live in another domain). */
+  roi_scenario_id: string | null;
+  notes: string | null;
+  /** The partner's CRM id, unique per partner. */
+  external_id: string | null;
+  /** Conflict keys (src/lib/matching/keys.ts). */
+  domain_key: string | null;
+  email_domain_key: string | null;
+  name_key: string;
+  name_prefix: string;
+  name_suffix: string;
+  has_conflict: Generated<number>;
+  submitted_at: string | null;
+  last_submitted_at: string | null;
+  review_due_at: string | null;
+  review_started_at: string | null;
+  reviewer_id: string | null;
+  escalated_at: string | null;
+  decided_at: string | null;
+  decided_by: string | null;
+  /** Seconds from the (last) submission to the review decision. */
+  decision_seconds: number | null;
+  /** The reason of the latest return, rejection or loss, shown to the partner. */
+  status_reason: string | null;
+  approved_at: string | null;
+  protected_until: string | null;
+  extension_status: 'requested' | 'approved' | 'denied' | null;
+  extension_requested_at: string | null;
+  extension_reason: string | null;
+  /** Days-before-expiry of the last reminder sent (14, then 3); null when none yet. */
+  reminder_stage: number | null;
+  closed_at: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DealConflictsTable {
+  id: string;
+  deal_id: string;
+  other_deal_id: string;
+  /** JSON array of RuleHit. */
+  rules: string;
+  is_strong: number;
+  detected_at: string;
+}
+
+export interface DealCommentsTable {
+  id: string;
+  deal_id: string;
+  partner_id: string;
+  author_id: string | null;
+  author_name: string;
+  author_role: string;
+  body: string;
+  created_at: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  entity_type: 'deal' | 'application' | 'api_key' | 'webhook';
+  entity_id: string;
+  partner_id: string | null;
+  actor_id: string | null;
+  actor_label: string;
+  actor_role: string;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  reason: string | null;
+  /** JSON object of changed fields: { field: [before, after] }. */
+  changes: string | null;
+  created_at: string;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  partner_id: string;
+  name: string;
+  /** Public part of the key, shown in lists and used to find the row. */
+  prefix: string;
+  /** SHA-256 (hex) of the whole key. */
+  key_hash: string;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+  revoked_by: string | null;
+  /** Overrides API_RATE_LIMIT for this key. */
+  rate_limit_per_minute: number | null;
+}
+
+export interface IdempotencyKeysTable {
+  api_key_id: string;
+  idem_key: string;
+  operation: string;
+  request_hash: string;
+  state: 'in_progress' | 'done';
+  response_status: number | null;
+  response_body: string | null;
+  locked_until: string | null;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface WebhookEndpointsTable {
+  id: string;
+  partner_id: string;
+  url: string;
+  description: string | null;
+  /** JSON array of event names. */
+  events: string;
+  /** Signing secret; shown to the partner once, kept to sign each delivery. */
+  secret: string;
+  is_active: Generated<number>;
+  created_by: string | null;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  endpoint_id: string;
+  partner_id: string;
+  event_type: string;
+  event_id: string;
+  deal_id: string | null;
+  payload: string;
+  status: 'pending' | 'succeeded' | 'failed';
+  attempts: Generated<number>;
+  max_attempts: number;
+  last_status_code: number | null;
+  last_error: string | null;
+  next_attempt_at: string | null;
+  created_at: string;
+  completed_at: string | null;
+}
+
+export interface WebhookAttemptsTable {
+  id: string;
+  delivery_id: string;
+  attempt: number;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+  response_snippet: string | null;
+  attempted_at: string;
+}
+
+export interface PortalTables {
+  deals: DealsTable;
+  deal_conflicts: DealConflictsTable;
+  deal_comments: DealCommentsTable;
+  audit_log: AuditLogTable;
+  api_keys: ApiKeysTable;
+  idempotency_keys: IdempotencyKeysTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
+}
+
+export type Deal = Selectable<DealsTable>;
+export type NewDeal = Insertable<DealsTable>;
+export type DealUpdate = Updateable<DealsTable>;
+export type DealConflictRow = Selectable<DealConflictsTable>;
+export type DealComment = Selectable<DealCommentsTable>;
+export type AuditEntry = Selectable<AuditLogTable>;
+export type NewAuditEntry = Insertable<AuditLogTable>;
+export type ApiKey = Selectable<ApiKeysTable>;
+export type WebhookEndpoint = Selectable<WebhookEndpointsTable>;
+export type WebhookDelivery = Selectable<WebhookDeliveriesTable>;
+export type WebhookAttempt = Selectable<WebhookAttemptsTable>;

@@ -14,6 +14,7 @@ import { analyticsSuite } from './suites/analytics';
 import { foundationSuite } from './suites/foundation';
 import { personasSuite } from './suites/personas';
 import { roiSuite } from './suites/roi';
+import { portalSuite } from './suites/portal';
 
 export interface BenchContext {
   baseUrl: string;
@@ -27,6 +28,7 @@ const SUITES: [string, Suite][] = [
   ['foundation', foundationSuite],
   ['personas', personasSuite],
   ['roi', roiSuite],
+  ['portal', portalSuite],
   ['analytics', analyticsSuite],
 ];
 

@@ -1,0 +1,43 @@
+import type { NavRole } from '../nav';
+
+export interface PortalNavItem {
+  href: string;
+  label: string;
+}
+
+const PARTNER: PortalNavItem[] = [
+  { href: '/portal', label: 'Dashboard' },
+  { href: '/portal/deals', label: 'Deals' },
+  { href: '/portal/deals/new', label: 'Register a deal' },
+  { href: '/portal/templates', label: 'Solution templates' },
+  { href: '/portal/team', label: 'Team' },
+];
+const PARTNER_ADMIN: PortalNavItem[] = [
+  { href: '/portal/api-keys', label: 'API keys' },
+  { href: '/portal/webhooks', label: 'Webhooks' },
+];
+const CHANNEL: PortalNavItem[] = [
+  { href: '/portal', label: 'Dashboard' },
+  { href: '/portal/review', label: 'Review queue' },
+  { href: '/portal/review/applications', label: 'Applications' },
+  { href: '/portal/templates', label: 'Solution templates' },
+  { href: '/portal/audit', label: 'Audit log' },
+];
+
+/** The portal's sub-navigation for a role (pure, so it is tested without a server). */
+export function portalNavFor(role: NavRole): PortalNavItem[] {
+  if (role === 'partner_admin') return [...PARTNER, ...PARTNER_ADMIN];
+  if (role === 'partner_rep') return PARTNER;
+  if (role === 'channel_manager' || role === 'admin') return CHANNEL;
+  return [];
+}
+
+/** The item for the current page: the longest href that is a prefix of the path. */
+export function currentPortalItem(
+  items: readonly PortalNavItem[],
+  pathname: string,
+): string | null {
+  const matches = items.filter((i) => pathname === i.href || pathname.startsWith(`${i.href}/`));
+  matches.sort((a, b) => b.href.length - a.href.length);
+  return matches[0]?.href ?? null;
+}

@@ -1,0 +1,182 @@
+import type { DealInput } from '../../lib/deals/schema';
+import { decideTransition } from '../../lib/deals/machine';
+import { newId } from '../../lib/ids';
+import { matchKeysOf } from '../../lib/matching/keys';
+import { isoNow } from '../../lib/time';
+import { auditActorOf, recordAudit } from '../audit/record';
+import { policyForTier } from '../content/tiers';
+import type { DbOrTx } from '../db';
+import { AppError } from '../errors';
+import type { DealUpdate, NewDeal } from '../schema';
+import { requirePartnerActor, type Actor } from './actor';
+import { findMatches, ownReport } from './conflicts';
+import { DuplicateDealError, inTransaction, isUniqueViolation } from './errors';
+import { applyDealAction } from './lifecycle';
+import { columnsOf, EDITABLE_FIELDS } from './deal-columns';
+import {
+  findDeal,
+  findDealByExternalId,
+  insertDeal,
+  updateDealIfVersion,
+  type DealRow,
+} from './repository';
+
+/** Refuses a second open deal for the same customer with a product in common. */
+async function refuseDuplicate(
+  db: DbOrTx,
+  partnerId: string,
+  input: DealInput,
+  selfId: string | null,
+) {
+  const { own } = await findMatches(
+    db,
+    partnerId,
+    { keys: matchKeysOf(input), products: input.products },
+    selfId,
+  );
+  const { duplicate } = ownReport(own);
+  if (duplicate) throw new DuplicateDealError(duplicate);
+}
+
+async function refuseTakenExternalId(
+  db: DbOrTx,
+  partnerId: string,
+  externalId: string | undefined,
+  selfId: string | null,
+) {
+  if (!externalId) return;
+  const existing = await findDealByExternalId(db, partnerId, externalId);
+  if (existing && existing.id !== selfId) {
+    throw new AppError(
+      'CONFLICT',
+      `External id ${externalId} is already used by your deal ${existing.id}.`,
+      {
+        issues: [{ path: 'externalId', message: `Already used by deal ${existing.id}.` }],
+      },
+    );
+  }
+}
+
+/**
+ * Registers a deal for the actor's partner company, as a draft or (with `submit`) submitted
+ * for review at once. The partner comes from the session or API key, never from the input.
+ */
+export async function createDeal(
+  db: DbOrTx,
+  actor: Actor | null,
+  input: DealInput,
+  options: { submit?: boolean; source?: 'portal' | 'api' | 'seed' } = {},
+  now: Date = new Date(),
+): Promise<DealRow> {
+  const { user, partnerId } = requirePartnerActor(actor);
+  return inTransaction(db, async (trx) => {
+    await refuseTakenExternalId(trx, partnerId, input.externalId, null);
+    await refuseDuplicate(trx, partnerId, input, null);
+    const id = newId(now.getTime());
+    const row: NewDeal = {
+      id,
+      partner_id: partnerId,
+      created_by: user.id,
+      source: options.source ?? (user.apiKey ? 'api' : 'portal'),
+      status: 'draft',
+      ...columnsOf(input),
+      created_at: isoNow(now),
+      updated_at: isoNow(now),
+    };
+    try {
+      await insertDeal(trx, row);
+    } catch (error) {
+      // Two requests with the same external id at once: the unique index decides.
+      if (isUniqueViolation(error))
+        await refuseTakenExternalId(trx, partnerId, input.externalId, null);
+      throw error;
+    }
+    await recordAudit(
+      trx,
+      {
+        entityType: 'deal',
+        entityId: id,
+        partnerId,
+        actor: auditActorOf(user),
+        action: 'create',
+        to: 'draft',
+      },
+      now,
+    );
+    const deal = (await findDeal(trx, id, partnerId)) as DealRow;
+    return options.submit ? applyDealAction(trx, deal, { type: 'submit' }, user, now) : deal;
+  });
+}
+
+/**
+ * A partner edits a draft or a returned deal (the state machine's `edit`). Every changed
+ * field goes into the audit log as [before, after]. With `submit`, the deal is (re)submitted
+ * in the same transaction.
+ */
+export async function updateDeal(
+  db: DbOrTx,
+  actor: Actor | null,
+  id: string,
+  input: DealInput,
+  options: { submit?: boolean; expectedVersion?: number } = {},
+  now: Date = new Date(),
+): Promise<DealRow> {
+  const { user, partnerId } = requirePartnerActor(actor);
+  return inTransaction(db, async (trx) => {
+    const deal = await findDeal(trx, id, partnerId);
+    if (!deal) throw new AppError('NOT_FOUND', 'There is no deal with that id in your company.');
+    const decision = decideTransition(
+      {
+        status: deal.status,
+        hasConflict: deal.has_conflict === 1,
+        protectedUntil: deal.protected_until,
+        extensionStatus: deal.extension_status,
+      },
+      { type: 'edit' },
+      'partner',
+      isoNow(now),
+      policyForTier(deal.partner_tier),
+    );
+    if (!decision.ok) throw new AppError('CONFLICT', decision.message);
+    if (options.expectedVersion !== undefined && options.expectedVersion !== deal.version) {
+      throw new AppError(
+        'CONFLICT',
+        'Someone changed this deal while you were editing. Reload it and apply your changes again.',
+      );
+    }
+    await refuseTakenExternalId(trx, partnerId, input.externalId, id);
+    await refuseDuplicate(trx, partnerId, input, id);
+    const columns = columnsOf(input);
+    const changes: Record<string, [unknown, unknown]> = {};
+    for (const field of EDITABLE_FIELDS) {
+      if (String(deal[field] ?? '') !== String(columns[field] ?? ''))
+        changes[field] = [deal[field], columns[field]];
+    }
+    let after: DealRow = deal;
+    if (Object.keys(changes).length > 0) {
+      const patch: DealUpdate = { ...columns, updated_at: isoNow(now) };
+      if (!(await updateDealIfVersion(trx, id, deal.version, patch))) {
+        throw new AppError(
+          'CONFLICT',
+          'Someone changed this deal a moment ago. Reload it and try again.',
+        );
+      }
+      await recordAudit(
+        trx,
+        {
+          entityType: 'deal',
+          entityId: id,
+          partnerId,
+          actor: auditActorOf(user),
+          action: 'edit',
+          from: deal.status,
+          to: deal.status,
+          changes,
+        },
+        now,
+      );
+      after = (await findDeal(trx, id, partnerId)) as DealRow;
+    }
+    return options.submit ? applyDealAction(trx, after, { type: 'submit' }, user, now) : after;
+  });
+}

@@ -1,0 +1,197 @@
+import { z } from 'zod';
+import { PRODUCT_SLUGS, ROI_MODEL_IDS, SOLUTION_SLUGS } from '../../lib/catalog';
+import { conflictCheckInput, dealInput } from '../../lib/deals/schema';
+import { DEAL_STATUSES } from '../../lib/deals/statuses';
+import { CONFLICT_RULES } from '../../lib/matching/rules';
+
+/**
+ * The partner API's request and response schemas. Requests reuse the deal schema the portal
+ * form uses; the OpenAPI document at /api/v1/openapi.json is generated from these, so the
+ * document and the validation are the same code.
+ */
+export const createDealBody = dealInput
+  .extend({
+    submit: z
+      .boolean({ invalid_type_error: 'submit must be true or false.' })
+      .optional()
+      .describe('Submit for review at once (default false: the deal is saved as a draft).'),
+  })
+  .strict();
+
+export const conflictCheckBody = conflictCheckInput;
+
+export const dealIdParams = z
+  .object({ id: z.string().regex(/^[0-9A-Z]{26}$/, 'Not a deal id.') })
+  .strict();
+
+export const listDealsQuery = z
+  .object({
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .default(25)
+      .describe('Deals per page, 1 to 100 (default 25).'),
+    cursor: z.string().max(100).optional().describe('`nextCursor` from the previous page.'),
+    status: z
+      .string()
+      .max(200)
+      .optional()
+      .describe(`Comma-separated statuses: ${DEAL_STATUSES.join(', ')}.`)
+      .refine(
+        (v) => !v || v.split(',').every((s) => (DEAL_STATUSES as readonly string[]).includes(s)),
+        `Use statuses from: ${DEAL_STATUSES.join(', ')}.`,
+      ),
+    externalId: z.string().max(100).optional().describe('Only the deal with this CRM id.'),
+  })
+  .strict();
+
+const ruleHit = z.union([
+  z.object({ rule: z.literal('domain'), domain: z.string() }),
+  z.object({ rule: z.literal('email_domain'), domain: z.string() }),
+  z.object({
+    rule: z.literal('company_name'),
+    similarity: z.number().describe('0 to 1; the rule fires at 0.9 or more.'),
+  }),
+  z.object({ rule: z.literal('product_overlap'), products: z.array(z.enum(PRODUCT_SLUGS)) }),
+]);
+
+export const conflictEvidence = z.object({
+  state: z
+    .enum(['approved', 'pending', 'closed'])
+    .describe('The other registration: approved (protected), pending review, or since closed.'),
+  since: z.string().describe('When the other registration was submitted.'),
+  until: z.string().nullable().describe('End of its protection window (approved only).'),
+  rules: z.array(ruleHit).describe(`Rules that fired: ${CONFLICT_RULES.join(', ')}.`),
+  isStrong: z.boolean().describe('Customer match plus at least one product in common.'),
+  description: z.string().describe('One sentence for people.'),
+});
+
+const nullableString = z.string().nullable();
+
+export const dealResourceSchema = z.object({
+  id: z.string(),
+  externalId: nullableString,
+  status: z.enum(DEAL_STATUSES),
+  statusReason: nullableString.describe('Why the deal was returned, rejected or lost.'),
+  customerName: z.string(),
+  customerDomain: z.string(),
+  country: z.string(),
+  contactName: z.string(),
+  contactEmail: z.string(),
+  contactTitle: nullableString,
+  valueCents: z.number().int(),
+  currency: z.string(),
+  expectedCloseDate: z.string(),
+  products: z.array(z.enum(PRODUCT_SLUGS)),
+  useCase: z.string(),
+  templateSlug: z.enum(SOLUTION_SLUGS).nullable(),
+  templateVersion: nullableString,
+  roiScenarioId: nullableString,
+  notes: nullableString,
+  source: z.enum(['portal', 'api', 'seed']),
+  conflict: z.object({
+    flagged: z
+      .boolean()
+      .describe(
+        'Another partner holds a registration for this customer; a channel manager decides.',
+      ),
+    evidence: z.array(conflictEvidence),
+  }),
+  submittedAt: nullableString,
+  reviewDueAt: nullableString,
+  decidedAt: nullableString,
+  approvedAt: nullableString,
+  protectedUntil: nullableString,
+  extensionStatus: z.enum(['requested', 'approved', 'denied']).nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  portalUrl: z.string(),
+});
+export type DealResource = z.infer<typeof dealResourceSchema>;
+
+export const dealListSchema = z.object({
+  data: z.array(dealResourceSchema),
+  nextCursor: z
+    .string()
+    .nullable()
+    .describe('Pass as `cursor` for the next page; null on the last page.'),
+});
+
+const ownMatch = z.object({
+  id: z.string(),
+  customerName: z.string(),
+  status: z.enum(DEAL_STATUSES),
+  rules: z.array(ruleHit),
+});
+
+export const conflictReportSchema = z.object({
+  conflicts: z
+    .array(conflictEvidence)
+    .describe("Other partners' registrations for this customer (never their names)."),
+  duplicate: ownMatch
+    .nullable()
+    .describe(
+      'Your own open deal for this customer with a product in common: registering again is refused.',
+    ),
+  related: z
+    .array(ownMatch)
+    .describe('Your own open deals for this customer with no product in common.'),
+  checkedAt: z.string(),
+});
+
+export const templateResourceSchema = z.object({
+  slug: z.enum(SOLUTION_SLUGS),
+  title: z.string(),
+  version: z.string(),
+  updated: z.string(),
+  summary: z.string(),
+  products: z.array(z.enum(PRODUCT_SLUGS)),
+  phases: z.array(
+    z.object({
+      name: z.string(),
+      weeks: z.number(),
+      effortDays: z.number(),
+      deliverables: z.array(z.string()),
+    }),
+  ),
+  billOfMaterials: z.array(
+    z.object({
+      item: z.string(),
+      product: z.enum(PRODUCT_SLUGS).nullable(),
+      quantity: z.number(),
+      unit: z.string(),
+    }),
+  ),
+  prerequisites: z.array(z.string()),
+  risks: z.array(z.object({ risk: z.string(), mitigation: z.string() })),
+  roi: z.object({ model: z.enum(ROI_MODEL_IDS), preset: z.record(z.string(), z.number()) }),
+  portalUrl: z.string(),
+});
+export const templateListSchema = z.object({ data: z.array(templateResourceSchema) });
+
+export const ERROR_CODES = [
+  'BAD_REQUEST',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'METHOD_NOT_ALLOWED',
+  'CONFLICT',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'UNPROCESSABLE',
+  'TOO_MANY_REQUESTS',
+  'INTERNAL',
+] as const;
+
+export const errorSchema = z.object({
+  error: z.object({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    issues: z
+      .array(z.object({ path: z.string(), message: z.string() }))
+      .optional()
+      .describe('Field paths and what to fix (400).'),
+  }),
+});
