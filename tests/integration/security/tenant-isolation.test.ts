@@ -6,6 +6,7 @@ import type { SessionUser } from '../../../src/server/auth/session';
 import { createDeal } from '../../../src/server/deals/register';
 import { createApiKey } from '../../../src/server/partner-api/keys';
 import { createWebhookEndpoint } from '../../../src/server/webhooks/service';
+import { saveScenario } from '../../../src/server/roi/scenarios';
 import { api, newKey, serverDb } from '../../helpers/api';
 import { dealInput, makePortalWorld, type PortalWorld } from '../../helpers/portal';
 import { createTestDb, type TestDb } from '../../helpers/test-db';
@@ -24,6 +25,8 @@ interface Ids {
   apiKey: string;
   webhook: string;
   partner: string;
+  /** A private ROI scenario saved by a user of partner B. */
+  scenario: string;
 }
 
 interface TrpcCase {
@@ -89,6 +92,22 @@ const TRPC_MATRIX: Record<string, TrpcCase> = {
   'webhooks.disable': m((b) => ({ id: b.webhook }), 'not_found', 'forbidden'),
   'webhooks.deliveries': q((b) => ({ id: b.webhook }), 'not_found', 'forbidden'),
   'webhooks.sendTest': m((b) => ({ id: b.webhook }), 'not_found', 'forbidden'),
+  // Leads are internal: partners never reach the inbox.
+  'leads.list': q(none, 'forbidden'),
+  'leads.recordResponse': m(() => ({ id: 'X', channel: 'phone' }), 'forbidden'),
+  // ROI: computing is public; scenarios belong to the user who saved them.
+  'roi.model': q(() => ({ model: 'attrition' }), 'public'),
+  'roi.compute': q(() => ({ model: 'attrition', inputs: {} }), 'public'),
+  'roi.saveScenario': m(() => ({ model: 'attrition', name: 'Mine', inputs: {} }), 'own_data'),
+  'roi.listScenarios': q(() => ({}), 'own_data'),
+  'roi.getScenario': q((b) => ({ id: b.scenario }), 'not_found'),
+  'roi.updateScenario': m((b) => ({ id: b.scenario, name: 'Taken over' }), 'not_found'),
+  'roi.duplicateScenario': m((b) => ({ id: b.scenario }), 'not_found'),
+  'roi.deleteScenario': m((b) => ({ id: b.scenario }), 'not_found'),
+  'roi.compareScenarios': q((b) => ({ ids: [b.scenario, 'UNKNOWN-SCENARIO'] }), 'not_found'),
+  'roi.shareScenario': m((b) => ({ id: b.scenario }), 'not_found'),
+  'roi.revokeShare': m((b) => ({ id: b.scenario }), 'not_found'),
+  'roi.getShared': q(() => ({ token: 'not-a-real-token' }), 'not_found'),
 };
 
 interface RestCase {
@@ -175,7 +194,18 @@ beforeAll(async () => {
     events: ['deal.won'],
   });
   await createDeal(t.db, w.anaA, dealInput());
-  b = { deal: deal.id, apiKey: key.id, webhook: hook.id, partner: w.partnerB };
+  const scenario = await saveScenario(t.db, w.leeB, {
+    name: 'Secretco business case',
+    model: 'attrition',
+    inputs: {},
+  });
+  b = {
+    deal: deal.id,
+    apiKey: key.id,
+    webhook: hook.id,
+    partner: w.partnerB,
+    scenario: scenario.id,
+  };
   secrets = [
     deal.id,
     'Secretco',
@@ -184,6 +214,7 @@ beforeAll(async () => {
     hook.id,
     w.leeB.partner!.name,
     w.leeB.email,
+    scenario.id,
   ];
 });
 afterAll(() => t.cleanup());
@@ -227,7 +258,13 @@ describe('REST as an API key of partner A with partner B’s ids', () => {
       .select('partner_id')
       .where('email', '=', 'lee@bluepeak.test')
       .executeTakeFirstOrThrow();
-    serverB = { deal: created.id, apiKey: '', webhook: '', partner: lee.partner_id ?? '' };
+    serverB = {
+      deal: created.id,
+      apiKey: '',
+      webhook: '',
+      partner: lee.partner_id ?? '',
+      scenario: '',
+    };
     secrets = [created.id, 'Secretco', 'B-SECRET-1', 'Bluepeak'];
   });
   afterAll(() => db.destroy());
