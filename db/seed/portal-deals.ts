@@ -1,3 +1,4 @@
+import { CONTOSO_SCENARIO_NAME } from './roi-scenarios';
 import type { DealInput } from '../../src/lib/deals/schema';
 import { DAY, HOUR, isoNow } from '../../src/lib/time';
 import type { SessionUser } from '../../src/server/auth/session';
@@ -83,6 +84,11 @@ async function approved(
 
 export async function seedNorthwind(ctx: Ctx) {
   const { ana, raj } = ctx;
+  const contosoCase = await ctx.db
+    .selectFrom('roi_scenarios')
+    .select('id')
+    .where('name', '=', CONTOSO_SCENARIO_NAME)
+    .executeTakeFirst();
   // Gold tier: 180 days. Approved 170 days ago, so protection ends in about ten days.
   const contoso = await approved(
     ctx,
@@ -103,7 +109,7 @@ export async function seedNorthwind(ctx: Ctx) {
           'Move the patient-support hotline (120 agents, three sites) to a cloud contact centre.',
         templateSlug: 'virtual-contact-centre',
         externalId: 'NW-1001',
-        roiScenarioId: 'scn-contoso-attrition',
+        roiScenarioId: contosoCase?.id,
       },
       40,
     ),

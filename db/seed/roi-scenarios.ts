@@ -57,5 +57,32 @@ export async function seedDemoScenarios(db: Db, now: Date = new Date()): Promise
       );
     }
   });
+  await seedPartnerScenario(db, now);
   return true;
+}
+
+/** The business case Northwind attached to its Contoso deal (see portal-deals.ts). */
+export const CONTOSO_SCENARIO_NAME = 'Contoso Pharmaceuticals: patient-support hotline, 120 agents';
+
+async function seedPartnerScenario(db: Db, now: Date): Promise<void> {
+  const ana = await db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', 'ana@northwind.test')
+    .executeTakeFirst();
+  if (!ana) return;
+  const values = resolveValues('attrition', { agents: 120, adoptionShare: 0.3 });
+  await insertScenario(
+    db,
+    buildScenarioRow(
+      ana.id,
+      {
+        name: CONTOSO_SCENARIO_NAME,
+        description: 'Built with Contoso for the first phase: a third of the hotline moved home.',
+        model: 'attrition',
+        values,
+      },
+      new Date(now.getTime() - 172 * 86_400_000),
+    ),
+  );
 }

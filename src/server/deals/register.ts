@@ -1,3 +1,4 @@
+import { findScenarioOfPartner } from '../roi/repository';
 import type { DealInput } from '../../lib/deals/schema';
 import { decideTransition } from '../../lib/deals/machine';
 import { newId } from '../../lib/ids';
@@ -20,6 +21,31 @@ import {
   updateDealIfVersion,
   type DealRow,
 } from './repository';
+
+/**
+ * A deal may carry the ROI scenario that prices it, if someone in the same partner company saved
+ * it; another company's scenario id is refused as unknown, never shown.
+ */
+async function refuseUnknownScenario(
+  db: DbOrTx,
+  partnerId: string,
+  scenarioId: string | null | undefined,
+) {
+  if (!scenarioId) return;
+  if (await findScenarioOfPartner(db, scenarioId, partnerId)) return;
+  throw new AppError(
+    'BAD_REQUEST',
+    'That ROI scenario is not one of your company’s saved scenarios.',
+    {
+      issues: [
+        {
+          path: 'roiScenarioId',
+          message: 'Choose a scenario saved by someone in your company (save one at /roi).',
+        },
+      ],
+    },
+  );
+}
 
 /** Refuses a second open deal for the same customer with a product in common. */
 async function refuseDuplicate(
@@ -71,6 +97,7 @@ export async function createDeal(
   const { user, partnerId } = requirePartnerActor(actor);
   return inTransaction(db, async (trx) => {
     await refuseTakenExternalId(trx, partnerId, input.externalId, null);
+    await refuseUnknownScenario(trx, partnerId, input.roiScenarioId);
     await refuseDuplicate(trx, partnerId, input, null);
     const id = newId(now.getTime());
     const row: NewDeal = {
@@ -145,6 +172,7 @@ export async function updateDeal(
       );
     }
     await refuseTakenExternalId(trx, partnerId, input.externalId, id);
+    await refuseUnknownScenario(trx, partnerId, input.roiScenarioId);
     await refuseDuplicate(trx, partnerId, input, id);
     const columns = columnsOf(input);
     const changes: Record<string, [unknown, unknown]> = {};

@@ -152,3 +152,38 @@ export async function findSharedScenario(db: DbOrTx, token: string) {
     .where('s.revoked_at', 'is', null)
     .executeTakeFirst();
 }
+
+/** A scenario saved by any user of a partner company (what that company may attach to its deals). */
+export async function findScenarioOfPartner(db: DbOrTx, id: string, partnerId: string) {
+  return db
+    .selectFrom('roi_scenarios')
+    .innerJoin('users', 'users.id', 'roi_scenarios.owner_id')
+    .select([
+      'roi_scenarios.id',
+      'roi_scenarios.name',
+      'roi_scenarios.model',
+      'roi_scenarios.summary',
+      'roi_scenarios.currency',
+    ])
+    .where('roi_scenarios.id', '=', id)
+    .where('users.partner_id', '=', partnerId)
+    .executeTakeFirst();
+}
+
+/** The scenarios saved by the users of a partner company, newest first (for attaching to deals). */
+export async function listScenariosOfPartner(db: DbOrTx, partnerId: string) {
+  return db
+    .selectFrom('roi_scenarios')
+    .innerJoin('users', 'users.id', 'roi_scenarios.owner_id')
+    .select([
+      'roi_scenarios.id',
+      'roi_scenarios.name',
+      'roi_scenarios.model',
+      'roi_scenarios.summary',
+      'roi_scenarios.currency',
+    ])
+    .where('users.partner_id', '=', partnerId)
+    .orderBy('roi_scenarios.updated_at', 'desc')
+    .limit(200)
+    .execute();
+}
