@@ -4,6 +4,7 @@ import type { FunnelReport } from './queries/funnels';
 import type { InferenceReport } from './queries/inference';
 import type { PersonaLift } from './queries/lift';
 import type { Overview } from './queries/overview';
+import type { Pipeline, PipelineGroup } from './queries/pipeline';
 import type { RoiUsage } from './queries/roi-usage';
 import type { SpeedToLead } from './queries/speed-to-lead';
 import { formatDuration } from '../../lib/format/numbers';
@@ -246,6 +247,68 @@ export function speedTables(data: SpeedToLead, ownerName: (key: string) => strin
         withinShare: o.leads ? o.withinDeadline / o.leads : null,
         medianMinutes: o.medianMinutes,
         unanswered: o.unanswered,
+      })),
+    },
+  ];
+}
+
+const moneyList = (v: unknown) => String(v ?? '—');
+
+function groupTable(
+  name: string,
+  title: string,
+  first: string,
+  groups: PipelineGroup[],
+): ReportTable {
+  return {
+    name,
+    title,
+    columns: [
+      { key: 'label', label: first },
+      { key: 'deals', label: 'Deals', isNumeric: true, format: int },
+      { key: 'value', label: 'Value', isNumeric: true, format: moneyList },
+      { key: 'won', label: 'Won', isNumeric: true, format: int },
+      { key: 'lost', label: 'Lost', isNumeric: true, format: int },
+      { key: 'winRate', label: 'Win rate', isNumeric: true, format: pct },
+    ],
+    rows: groups.map((g) => ({
+      label: g.label,
+      deals: g.deals,
+      value: g.values.map((v) => formatMoney(v.valueCents, v.currency)).join(' + ') || '—',
+      won: g.won,
+      lost: g.lost,
+      winRate: g.winRate,
+    })),
+  };
+}
+
+export function pipelineTables(
+  p: Pipeline,
+  templateTitle: (slug: string) => string,
+): ReportTable[] {
+  return [
+    groupTable('stages', 'Deals by stage', 'Stage', p.byStage),
+    groupTable('partners', 'Deals by partner', 'Partner', p.byPartner),
+    groupTable(
+      'templates',
+      'Deals by solution template',
+      'Template',
+      p.byTemplate.map((g) => ({ ...g, label: g.key ? templateTitle(g.key) : 'No template' })),
+    ),
+    {
+      name: 'expiring',
+      title: 'Protection ending within 14 days',
+      columns: [
+        { key: 'customer', label: 'Customer' },
+        { key: 'partner', label: 'Partner' },
+        { key: 'protectedUntil', label: 'Protected until' },
+        { key: 'value', label: 'Value', isNumeric: true },
+      ],
+      rows: p.expiringSoon.map((d) => ({
+        customer: d.customer,
+        partner: d.partner,
+        protectedUntil: d.protectedUntil.slice(0, 10),
+        value: formatMoney(d.valueCents, d.currency),
       })),
     },
   ];

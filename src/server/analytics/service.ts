@@ -8,6 +8,7 @@ import { funnelReport } from './queries/funnels';
 import { inferenceReport } from './queries/inference';
 import { liftReport } from './queries/lift';
 import { overview } from './queries/overview';
+import { pipeline } from './queries/pipeline';
 import { roiUsage } from './queries/roi-usage';
 import { speedToLead } from './queries/speed-to-lead';
 
@@ -83,4 +84,9 @@ export async function getRoiUsage(db: Db, actor: SessionUser | null, filter: Das
 export async function getSpeedToLead(db: Db, actor: SessionUser | null, filter: DashboardFilter) {
   allow(actor);
   return speedToLead(db, filter);
+}
+
+export async function getPipeline(db: Db, actor: SessionUser | null, filter: DashboardFilter) {
+  allow(actor);
+  return pipeline(db, filter);
 }

@@ -7,6 +7,8 @@ const VIEWS = [
   '/analytics/lift',
   '/analytics/personas',
   '/analytics/roi',
+  '/analytics/speed-to-lead',
+  '/analytics/pipeline',
 ];
 
 describe('analytics dashboards', () => {
@@ -77,5 +79,25 @@ describe('analytics dashboards', () => {
     );
     expect(csv.status).toBe(400);
     expect((await csv.json()).error.issues[0].message).toContain('start date');
+  });
+});
+
+describe('every analytics view exports its tables', () => {
+  it.each([
+    ['overview', 'daily'],
+    ['funnels', 'steps'],
+    ['lift', 'lift'],
+    ['personas', 'matrix'],
+    ['roi', 'models'],
+    ['speed', 'owners'],
+    ['pipeline', 'partners'],
+  ])('%s.csv?table=%s', async (view, table) => {
+    const cookie = await signIn('exec@chasm.test');
+    const response = await fetch(`${baseUrl()}/analytics/export/${view}.csv?table=${table}`, {
+      headers: { cookie },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/csv');
+    expect((await response.text()).split('\r\n')[0]!.length).toBeGreaterThan(3);
   });
 });

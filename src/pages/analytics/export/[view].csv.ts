@@ -2,12 +2,14 @@ import type { APIRoute } from 'astro';
 import { tableToCsvRows, type ReportTable } from '../../../lib/analytics/tables';
 import { csvResponse, toCsv } from '../../../lib/format/csv';
 import { readDashboardFilter } from '../../../server/analytics/filter';
+import { findTemplate } from '../../../server/content/templates';
 import { getSalesTeam } from '../../../server/content/campaign-content';
 import {
   funnelTables,
   inferenceTables,
   liftTables,
   overviewTables,
+  pipelineTables,
   roiUsageTables,
   speedTables,
 } from '../../../server/analytics/report-tables';
@@ -16,6 +18,7 @@ import {
   getInference,
   getLift,
   getOverview,
+  getPipeline,
   getRoiUsage,
   getSpeedToLead,
 } from '../../../server/analytics/service';
@@ -46,6 +49,11 @@ const VIEWS: Record<string, Builder> = {
   lift: async (db, user, filter) => liftTables((await getLift(db, user, filter)).personas),
   personas: async (db, user, filter) => inferenceTables(await getInference(db, user, filter)),
   roi: async (db, user, filter) => roiUsageTables(await getRoiUsage(db, user, filter)),
+  pipeline: async (db, user, filter) =>
+    pipelineTables(
+      await getPipeline(db, user, filter),
+      (slug) => findTemplate(slug)?.title ?? slug,
+    ),
   speed: async (db, user, filter) => {
     const owners = getSalesTeam().owners;
     return speedTables(
