@@ -10,6 +10,7 @@ const PARTNER: PortalNavItem[] = [
   { href: '/portal/deals', label: 'Deals' },
   { href: '/portal/deals/new', label: 'Register a deal' },
   { href: '/portal/templates', label: 'Solution templates' },
+  { href: '/portal/referrals', label: 'Referrals' },
   { href: '/portal/team', label: 'Team' },
 ];
 const PARTNER_ADMIN: PortalNavItem[] = [

@@ -12,7 +12,13 @@ const at = (day: number, hour = 9) => new Date(Date.UTC(2026, 9, day, hour));
 beforeAll(async () => {
   t = await createTestDb();
   w = await makePortalWorld(t.db);
-  const register = (who = w.anaA, n: number, value: number, currency = 'USD', template?: string) =>
+  const register = (
+    who = w.anaA,
+    n: number,
+    value: number,
+    currency: 'USD' | 'EUR' = 'USD',
+    template?: 'speed-to-lead',
+  ) =>
     createDeal(
       t.db,
       who,

@@ -101,3 +101,23 @@ describe('every analytics view exports its tables', () => {
     expect((await response.text()).split('\r\n')[0]!.length).toBeGreaterThan(3);
   });
 });
+
+describe('partner referral page', () => {
+  it('shows a partner its own referral links, and is not for internal roles', async () => {
+    const ana = await signIn('ana@northwind.test');
+    const page = await fetch(`${baseUrl()}/portal/referrals`, { headers: { cookie: ana } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('?ref=northwind');
+    expect(html).not.toContain('ref=bluepeak');
+    const channel = await signIn('channel@chasm.test');
+    expect(
+      (
+        await fetch(`${baseUrl()}/portal/referrals`, {
+          headers: { cookie: channel },
+          redirect: 'manual',
+        })
+      ).status,
+    ).toBe(403);
+  });
+});
