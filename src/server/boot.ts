@@ -11,6 +11,8 @@ import { DAY, HOUR, isoNow } from '../lib/time';
 import './deals/jobs';
 import './webhooks/delivery';
 import './partner-api/jobs';
+// Analytics: raw-event retention, idle visit state, yesterday's salts.
+import './analytics/retention';
 
 registerPeriodicTask({
   name: 'sessions:cleanup',

@@ -1,0 +1,67 @@
+import { DAY, HOUR, isoNow } from '../../lib/time';
+import type { DbOrTx } from '../db';
+import { registerPeriodicTask } from '../jobs/runner';
+import { SESSION_IDLE_MS } from '../../lib/analytics/sessions';
+import { discardOldSalts } from './visitor-hash';
+
+/**
+ * Raw events are kept ANALYTICS_RETENTION_DAYS (default 395: a year plus a month, so a year
+ * can be compared with the one before in the rollups' terms); 0 keeps them forever. Rollups
+ * are kept: dashboards never need the raw rows. Deleted in chunks so a long backlog never
+ * holds the write lock for long.
+ */
+export async function deleteOldEvents(
+  db: DbOrTx,
+  retentionDays: number,
+  now: Date = new Date(),
+  chunk = 5000,
+): Promise<number> {
+  if (retentionDays <= 0) return 0;
+  const before = isoNow(new Date(now.getTime() - retentionDays * DAY));
+  let deleted = 0;
+  for (;;) {
+    const ids = await db
+      .selectFrom('events')
+      .select('id')
+      .where('occurred_at', '<', before)
+      .limit(chunk)
+      .execute();
+    if (ids.length === 0) return deleted;
+    await db
+      .deleteFrom('events')
+      .where(
+        'id',
+        'in',
+        ids.map((r) => r.id),
+      )
+      .execute();
+    deleted += ids.length;
+  }
+}
+
+/** Visit state is only needed while a visit can continue (30 minutes); a day later it goes. */
+export async function deleteIdleVisitorSessions(
+  db: DbOrTx,
+  now: Date = new Date(),
+): Promise<number> {
+  const result = await db
+    .deleteFrom('visitor_sessions')
+    .where('last_seen_at', '<', isoNow(new Date(now.getTime() - SESSION_IDLE_MS - DAY)))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export function retentionDays(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.ANALYTICS_RETENTION_DAYS ?? 395);
+  return Number.isInteger(value) && value >= 0 ? value : 395;
+}
+
+registerPeriodicTask({
+  name: 'analytics:retention',
+  everyMs: 6 * HOUR,
+  run: async (db, _payload, now) => {
+    await deleteOldEvents(db, retentionDays(), now);
+    await deleteIdleVisitorSessions(db, now);
+    await discardOldSalts(db, now);
+  },
+});
