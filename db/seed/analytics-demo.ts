@@ -1,4 +1,5 @@
-import { pickWeighted, mulberry32 } from '../../src/lib/random';
+import { pickWeighted } from '../../src/lib/random';
+import { createRandom } from '../../src/lib/roi/analysis/random';
 import type { PersonaSlug } from '../../src/lib/catalog';
 import type { Db } from '../../src/server/db';
 import { recordEvents, type EventInput } from '../../src/server/events/record';
@@ -61,7 +62,7 @@ const DAY = 24 * HOUR;
 export function generateAnalyticsDemo(options: AnalyticsDemoOptions = {}): EventInput[] {
   const days = options.days ?? 90;
   const perDay = options.visitorsPerDay ?? 300;
-  const random = mulberry32(options.seed ?? 42);
+  const random = createRandom(options.seed ?? 42);
   const end = Date.UTC(
     (options.now ?? new Date()).getUTCFullYear(),
     (options.now ?? new Date()).getUTCMonth(),
@@ -266,7 +267,7 @@ export async function seedAnalyticsDemo(
   });
   const demoLeads = buildDemoLeads(
     leads,
-    mulberry32((options.seed ?? 42) + 1),
+    createRandom((options.seed ?? 42) + 1),
     options.now ?? new Date(),
   );
   events.push(...demoLeads.responses);

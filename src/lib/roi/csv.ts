@@ -4,6 +4,7 @@
  * spreadsheets read them as numbers; text that a spreadsheet could run as a formula is
  * neutralised.
  */
+import { csvRow } from '../format/csv';
 import type { Field, InputValues } from './fields';
 import type { ModelResult } from './models';
 
@@ -25,19 +26,6 @@ export interface ScenarioCsvInput {
   result: ModelResult;
 }
 
-/** Quotes a cell when needed and defuses text starting like a formula (=, +, -, @). */
-export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  let text = value;
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-function row(cells: (string | number | null | undefined)[]): string {
-  return cells.map(csvCell).join(',');
-}
-
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 function inputRows(x: ScenarioCsvInput): string[] {
@@ -50,9 +38,9 @@ function inputRows(x: ScenarioCsvInput): string[] {
     if (f.kind === 'number' && typeof value === 'number') {
       const shown = f.unit === 'percent' ? round(value * 100, 6) : value;
       const unit = f.unit === 'percent' ? '%' : f.unit === 'currency' ? x.currency : f.unit;
-      return row([f.key, f.label, shown, unit, cite]);
+      return csvRow([f.key, f.label, shown, unit, cite]);
     }
-    return row([
+    return csvRow([
       f.key,
       f.label,
       f.kind === 'toggle' ? (value === 1 ? 'yes' : 'no') : String(value ?? ''),
@@ -67,7 +55,7 @@ function cashflowRows(r: ModelResult): string[] {
   return r.cashflows.map((cf, year) => {
     cumulative += cf;
     const discounted = cf / (1 + r.discountRate) ** year;
-    return row([
+    return csvRow([
       year,
       round(r.benefits[year] ?? 0),
       round(r.costs[year] ?? 0),
@@ -81,34 +69,34 @@ function cashflowRows(r: ModelResult): string[] {
 export function scenarioCsv(x: ScenarioCsvInput): string {
   const r = x.result;
   const lines = [
-    row(['Scenario', x.name]),
-    row(['Model', `${x.modelTitle} (version ${x.modelVersion})`]),
-    row(['Currency', x.currency]),
-    row(['Exported', x.exportedAt]),
+    csvRow(['Scenario', x.name]),
+    csvRow(['Model', `${x.modelTitle} (version ${x.modelVersion})`]),
+    csvRow(['Currency', x.currency]),
+    csvRow(['Exported', x.exportedAt]),
     '',
-    row(['Inputs']),
-    row(['Key', 'Input', 'Value', 'Unit', 'Source']),
+    csvRow(['Inputs']),
+    csvRow(['Key', 'Input', 'Value', 'Unit', 'Source']),
     ...inputRows(x),
     '',
-    row(['Yearly cash flows']),
-    row(['Year', 'Benefits', 'Costs', 'Cash flow', 'Cumulative', 'Discounted cash flow']),
+    csvRow(['Yearly cash flows']),
+    csvRow(['Year', 'Benefits', 'Costs', 'Cash flow', 'Cumulative', 'Discounted cash flow']),
     ...cashflowRows(r),
     '',
-    row(['Outputs']),
-    row(['Net present value', round(r.npv)]),
-    row(['Internal rate of return', r.irr === null ? 'none' : round(r.irr, 6)]),
-    row(['Return on investment', r.roi === null ? 'none' : round(r.roi, 6)]),
-    row([
+    csvRow(['Outputs']),
+    csvRow(['Net present value', round(r.npv)]),
+    csvRow(['Internal rate of return', r.irr === null ? 'none' : round(r.irr, 6)]),
+    csvRow(['Return on investment', r.roi === null ? 'none' : round(r.roi, 6)]),
+    csvRow([
       'Payback (years)',
       r.paybackYears === null ? 'not within horizon' : round(r.paybackYears, 4),
     ]),
-    row([
+    csvRow([
       'Discounted payback (years)',
       r.discountedPaybackYears === null ? 'not within horizon' : round(r.discountedPaybackYears, 4),
     ]),
-    row(['Present value of benefits', round(r.pvBenefits)]),
-    row(['Present value of costs', round(r.pvCosts)]),
-    row(['Discount rate', r.discountRate]),
+    csvRow(['Present value of benefits', round(r.pvBenefits)]),
+    csvRow(['Present value of costs', round(r.pvCosts)]),
+    csvRow(['Discount rate', r.discountRate]),
   ];
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { csvResponse } from '../../server/audit/csv';
+import { csvResponse } from '../../lib/format/csv';
 import { exportAuditCsv } from '../../server/audit/service';
 import { getDb } from '../../server/db';
 import { AppError, HTTP_STATUS } from '../../server/errors';

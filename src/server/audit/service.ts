@@ -3,7 +3,7 @@ import type { DbOrTx } from '../db';
 import { loadDealFor } from '../deals/actions';
 import { requireChannel } from '../deals/actor';
 import type { AuditEntry } from '../schema';
-import { toCsv } from './csv';
+import { toCsv } from '../../lib/format/csv';
 import { listAudit, listAuditForEntity, type AuditFilter } from './repository';
 
 export const AUDIT_PAGE_SIZE = 50;

@@ -3,7 +3,7 @@ import { countryName } from '../../lib/deals/countries';
 import { formatMoney } from '../../lib/deals/money';
 import { STATUS_LABELS } from '../../lib/deals/statuses';
 import { isoNow } from '../../lib/time';
-import { toCsv } from '../audit/csv';
+import { toCsv } from '../../lib/format/csv';
 import type { SessionUser } from '../auth/session';
 import type { DbOrTx } from '../db';
 import { dealScopeOf } from './actor';

@@ -1,3 +1,4 @@
+import { createRandom } from '../../../src/lib/roi/analysis/random';
 import autocannon from 'autocannon';
 import { quantile } from 'd3-array';
 import type { DealStatus } from '../../../src/lib/deals/statuses';
@@ -21,16 +22,8 @@ const DEALS = Number(process.env.BENCH_PORTAL_DEALS ?? 100_000);
 const CHECKS = 1000;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 
-/** A small deterministic PRNG (mulberry32), so every run loads the same deals. */
-function prng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The same seeded generator as the Monte Carlo runs, so every run loads the same deals.
+const prng = createRandom;
 
 const SYLLABLES = [
   'ka',

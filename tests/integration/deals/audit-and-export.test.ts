@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportAuditCsv, exportDealAuditCsv } from '../../../src/server/audit/service';
-import { csvCell } from '../../../src/server/audit/csv';
+import { csvCell } from '../../../src/lib/format/csv';
 import { decideDeal } from '../../../src/server/deals/actions';
 import { exportDealsCsv, listDeals } from '../../../src/server/deals/list';
 import { createDeal } from '../../../src/server/deals/register';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvFileName, scenarioCsv } from '../../../src/lib/roi/csv';
+import { csvCell } from '../../../src/lib/format/csv';
+import { csvFileName, scenarioCsv } from '../../../src/lib/roi/csv';
 import { getModel } from '../../../src/lib/roi/models';
 import { getDefaultValues, getModelContext } from '../../../src/server/content/roi';
 

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { dealListParamsFromQuery } from '../../../lib/deals/list-params';
-import { csvResponse } from '../../../server/audit/csv';
+import { csvResponse } from '../../../lib/format/csv';
 import { getDb } from '../../../server/db';
 import { exportDealsCsv } from '../../../server/deals/list';
 import { AppError, HTTP_STATUS } from '../../../server/errors';
