@@ -153,8 +153,8 @@ export async function findSharedScenario(db: DbOrTx, token: string) {
     .executeTakeFirst();
 }
 
-/** A scenario saved by any user of a partner company (what that company may attach to its deals). */
-export async function findScenarioOfPartner(db: DbOrTx, id: string, partnerId: string) {
+/** Scenarios saved by the users of one partner company: what that company may attach to its deals. */
+function scenariosOfPartner(db: DbOrTx, partnerId: string) {
   return db
     .selectFrom('roi_scenarios')
     .innerJoin('users', 'users.id', 'roi_scenarios.owner_id')
@@ -165,24 +165,16 @@ export async function findScenarioOfPartner(db: DbOrTx, id: string, partnerId: s
       'roi_scenarios.summary',
       'roi_scenarios.currency',
     ])
-    .where('roi_scenarios.id', '=', id)
-    .where('users.partner_id', '=', partnerId)
-    .executeTakeFirst();
+    .where('users.partner_id', '=', partnerId);
 }
 
-/** The scenarios saved by the users of a partner company, newest first (for attaching to deals). */
+export async function findScenarioOfPartner(db: DbOrTx, id: string, partnerId: string) {
+  return scenariosOfPartner(db, partnerId).where('roi_scenarios.id', '=', id).executeTakeFirst();
+}
+
+/** Newest first, for the deal form's list. */
 export async function listScenariosOfPartner(db: DbOrTx, partnerId: string) {
-  return db
-    .selectFrom('roi_scenarios')
-    .innerJoin('users', 'users.id', 'roi_scenarios.owner_id')
-    .select([
-      'roi_scenarios.id',
-      'roi_scenarios.name',
-      'roi_scenarios.model',
-      'roi_scenarios.summary',
-      'roi_scenarios.currency',
-    ])
-    .where('users.partner_id', '=', partnerId)
+  return scenariosOfPartner(db, partnerId)
     .orderBy('roi_scenarios.updated_at', 'desc')
     .limit(200)
     .execute();
