@@ -13,6 +13,7 @@ import './webhooks/delivery';
 import './partner-api/jobs';
 // Analytics: raw-event retention, idle visit state, yesterday's salts.
 import './analytics/retention';
+import './analytics/saved-funnels';
 
 registerPeriodicTask({
   name: 'sessions:cleanup',

@@ -121,3 +121,41 @@ describe('partner referral page', () => {
     ).toBe(403);
   });
 });
+
+describe('defining a funnel in the dashboard', () => {
+  it('saves a valid funnel and shows it; a bad one comes back with field messages', async () => {
+    const cookie = await signIn('channel@chasm.test');
+    const post = (fields: Record<string, string>) =>
+      fetch(`${baseUrl()}/analytics/funnels`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { origin: baseUrl(), cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(fields).toString(),
+      });
+    const bad = await post({
+      action: 'save',
+      name: 'x',
+      windowDays: '200',
+      stepType0: 'page_view',
+    });
+    expect(bad.status).toBe(400);
+    const html = await bad.text();
+    expect(html).toContain('At most 90 days.');
+    expect(html).toContain('A funnel needs at least two steps.');
+    expect(html).toContain('value="x"');
+
+    const ok = await post({
+      action: 'save',
+      name: 'Solutions to start',
+      windowDays: '3',
+      stepType0: 'page_view',
+      stepPath0: '/solutions*',
+      stepType1: 'flow_started',
+    });
+    expect(ok.status).toBe(303);
+    const location = ok.headers.get('location')!;
+    expect(location).toMatch(/funnel=ui-/);
+    const page = await fetch(`${baseUrl()}${location}`, { headers: { cookie } });
+    expect(await page.text()).toContain('Solutions to start');
+  });
+});
