@@ -55,6 +55,9 @@ const server = await startBuiltServer({
   CHASM_DEMO: '1',
   DEMO_PASSWORD: 'chasm-demo',
   NODE_ENV: 'production',
+  CHASM_DEMO_VISITORS_PER_DAY: '50',
+  // The load generator stands for many clients by sending X-Forwarded-For.
+  TRUST_PROXY: '1',
 });
 const only = process.argv[2];
 const rows: BenchRow[] = [];

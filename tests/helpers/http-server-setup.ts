@@ -35,6 +35,8 @@ export default async function setup(project: TestProject) {
     DATABASE_URL: databaseUrl,
     CHASM_JOBS: '1',
     CHASM_DEMO_VISITORS_PER_DAY: '10',
+    // Tests stand for several clients by sending their own X-Forwarded-For.
+    TRUST_PROXY: '1',
   });
   project.provide('baseUrl', server.baseUrl);
   project.provide('serverDatabaseUrl', databaseUrl);

@@ -1,4 +1,5 @@
 import type { PersonaSlug } from '../catalog';
+import { localPath } from '../local-path';
 
 /**
  * Where the "I am a…" switcher sends the visitor after saving the choice: back to the page
@@ -7,10 +8,7 @@ import type { PersonaSlug } from '../catalog';
  * Only local paths are accepted, so the switcher cannot be used as an open redirect.
  */
 export function switchTarget(next: string | null | undefined, persona: PersonaSlug | null): string {
-  const path =
-    next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')
-      ? next.split(/[?#]/)[0]!
-      : '/';
+  const path = localPath(next, '/').split(/[?#]/)[0]!;
   if (/^\/for\/[^/]+\/?$/.test(path)) return persona ? `/for/${persona}` : '/';
   return path;
 }

@@ -23,7 +23,8 @@ export const POST: APIRoute = async (context) => {
   const { request, cookies, locals, url } = context;
   const ip = clientIp(context);
   const userAgent = request.headers.get('user-agent');
-  const limit = guard.take(sha256Hex(`${ip}|${userAgent ?? ''}`));
+  // Keyed on the address alone: a client that changes its user agent is still one client.
+  const limit = guard.take(sha256Hex(ip));
   if (!limit.allowed) {
     return jsonError(
       429,

@@ -74,3 +74,13 @@ export async function hitLimit(
 export async function resetLimit(db: DbOrTx, key: string): Promise<void> {
   await db.deleteFrom('rate_limits').where('key', '=', key).execute();
 }
+
+/** Gives back one hit counted in advance (a sign-in that turned out to be right). */
+export async function refundLimit(db: DbOrTx, key: string): Promise<void> {
+  await db
+    .updateTable('rate_limits')
+    .set((eb) => ({ count: eb('count', '-', 1) }))
+    .where('key', '=', key)
+    .where('count', '>', 0)
+    .execute();
+}

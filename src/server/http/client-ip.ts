@@ -3,11 +3,12 @@ import { config } from '../config';
 
 /**
  * The client's address, for rate limits only (it is never stored in clear). Behind a proxy
- * (TRUST_PROXY=1) the first X-Forwarded-For entry; otherwise the socket's address.
+ * (TRUST_PROXY=1) the last X-Forwarded-For entry, the one our proxy appended: earlier entries
+ * come from the client and can say anything. Otherwise the socket's address.
  */
 export function clientIp(context: Pick<APIContext, 'request' | 'clientAddress'>): string {
   if (config().trustProxy) {
-    const forwarded = context.request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+    const forwarded = context.request.headers.get('x-forwarded-for')?.split(',').pop()?.trim();
     if (forwarded) return forwarded;
   }
   try {

@@ -1,3 +1,4 @@
+import { localPath } from '../../lib/local-path';
 import { AppError } from '../errors';
 
 /** No single form field may exceed this many characters (about 10 KB). */
@@ -47,9 +48,7 @@ export function field(values: FormValues, name: string): string {
   return (Array.isArray(value) ? value[0] : value) ?? '';
 }
 
-/** A redirect target from a query or form value, kept to this site (no open redirects). */
+/** A redirect target from a query or form value, kept to this site (see localPath). */
 export function safeNext(next: string | null | undefined, fallback: string): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\'))
-    return fallback;
-  return next;
+  return localPath(next, fallback);
 }

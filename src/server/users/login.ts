@@ -3,7 +3,7 @@ import type { Db } from '../db';
 import { AppError } from '../errors';
 import { createSession, type SessionUser } from '../auth/session';
 import { verifyAgainstDummy, verifyPassword } from '../auth/password';
-import { hitLimit, peekLimit, resetLimit, type Limit } from '../auth/rate-limit';
+import { hitLimit, refundLimit, resetLimit, type Limit } from '../auth/rate-limit';
 import { sha256Hex } from '../auth/tokens';
 import { config } from '../config';
 import * as repo from './repository';
@@ -40,9 +40,10 @@ export interface LoginResult {
 }
 
 /**
- * Signs a user in. Refuses before checking the password when the account or the IP is over
- * its failure limit; counts every failure against both; clears the account's counter on
- * success. The message never says whether the e-mail exists.
+ * Signs a user in. Every attempt is counted against the account and the IP before the password
+ * is checked (one atomic upsert each), so parallel guesses cannot slip past the limit; a right
+ * password gives the IP its hit back and clears the account's counter. The message never says
+ * whether the e-mail exists.
  */
 export async function login(
   db: Db,
@@ -50,12 +51,10 @@ export async function login(
   now: Date = new Date(),
 ): Promise<LoginResult> {
   const email = normaliseEmail(input.email);
-  for (const [key, limit] of [
-    [accountKey(email), ACCOUNT_LIMIT],
-    [ipKey(input.ip), ipLimit()],
-  ] as const) {
-    const state = await peekLimit(db, key, limit, now);
-    if (state.isLimited) throw tooMany(state.retryAfterSeconds);
+  const account = await hitLimit(db, accountKey(email), ACCOUNT_LIMIT, now);
+  const ip = await hitLimit(db, ipKey(input.ip), ipLimit(), now);
+  for (const state of [account, ip]) {
+    if (state.isExceeded) throw tooMany(state.retryAfterSeconds);
   }
 
   const user = await repo.findUserByEmail(db, email);
@@ -65,11 +64,10 @@ export async function login(
       : await verifyAgainstDummy(input.password);
 
   if (!user || !isValid) {
-    await hitLimit(db, accountKey(email), ACCOUNT_LIMIT, now);
-    await hitLimit(db, ipKey(input.ip), ipLimit(), now);
     throw new AppError('UNAUTHORIZED', 'That e-mail and password do not match an account.');
   }
 
+  await refundLimit(db, ipKey(input.ip));
   await resetLimit(db, accountKey(email));
   const partner = user.partner_id ? await repo.findPartnerById(db, user.partner_id) : undefined;
   const session = await createSession(db, user.id, user.role, now);

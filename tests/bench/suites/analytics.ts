@@ -44,10 +44,14 @@ async function settledCount(ctx: BenchContext): Promise<number> {
 /** Ingestion through the full server: batches of 100 and single beacons, each from many simulated clients. */
 async function ingestion(ctx: BenchContext): Promise<BenchRow[]> {
   let client = 0;
-  const manyClients = (req: { headers?: Record<string, string> }) => ({
-    ...req,
-    headers: { ...req.headers, 'user-agent': `${BROWSER} c${client++ % 5000}` },
-  });
+  // Many clients behind one proxy: each request comes from one of 5,000 addresses.
+  const manyClients = (req: { headers?: Record<string, string> }) => {
+    const n = client++ % 5000;
+    return {
+      ...req,
+      headers: { ...req.headers, 'x-forwarded-for': `10.${(n >> 8) & 255}.${n & 255}.1` },
+    };
+  };
   const headers = { origin: ctx.baseUrl, 'content-type': 'text/plain;charset=UTF-8' };
   const rows: BenchRow[] = [];
   for (const [name, size] of [

@@ -131,3 +131,20 @@ describe('login', () => {
     }
   });
 });
+
+describe('login limits under parallel guessing', () => {
+  it('refuses guesses sent all at once beyond the account limit', async () => {
+    const user = await makeUser(t.db, { role: 'partner_rep' });
+    const now = new Date('2026-05-05T10:00:00Z');
+    const results = await Promise.allSettled(
+      Array.from({ length: 15 }, (_, i) =>
+        login(t.db, { email: user.email, password: `guess-${i}`, ip: `10.5.0.${i}` }, now),
+      ),
+    );
+    const codes = results.map((r) =>
+      r.status === 'rejected' ? (r.reason as AppError).code : 'OK',
+    );
+    expect(codes.filter((c) => c === 'UNAUTHORIZED')).toHaveLength(10);
+    expect(codes.filter((c) => c === 'TOO_MANY_REQUESTS')).toHaveLength(5);
+  });
+});

@@ -148,7 +148,7 @@ describe('POST /api/events', () => {
       Array.from({ length: 20 }, (_, i) =>
         send(
           { events: Array.from({ length: 50 }, () => pageView('/concurrent')) },
-          { 'user-agent': `${BROWSER} client-${i}` },
+          { 'x-forwarded-for': `198.51.100.${i + 1}` },
         ),
       ),
     );
@@ -156,20 +156,26 @@ describe('POST /api/events', () => {
     expect(await countEvents({ path: '/concurrent' })).toBe(before + 1000);
   });
 
-  it('answers a flood from one client with 429 and Retry-After, while another client still gets through', async () => {
-    const flooder = `${BROWSER} flooder`;
+  it('answers a flood from one client with 429 and Retry-After, even when it changes its user agent, while another client still gets through', async () => {
+    const flooder = { 'x-forwarded-for': '203.0.113.9' };
     const statuses: number[] = [];
     for (let i = 0; i < 80; i++)
-      statuses.push(
-        (await send({ events: [pageView('/flood')] }, { 'user-agent': flooder })).status,
-      );
+      statuses.push((await send({ events: [pageView('/flood')] }, flooder)).status);
     expect(statuses).toContain(429);
-    const limited = await send({ events: [pageView('/flood')] }, { 'user-agent': flooder });
+    const limited = await send(
+      { events: [pageView('/flood')] },
+      { ...flooder, 'user-agent': `${BROWSER} disguised` },
+    );
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Only the last X-Forwarded-For entry (our proxy's) counts; a forged first entry changes nothing.
+    const forged = await send(
+      { events: [pageView('/flood')] },
+      { 'x-forwarded-for': '192.0.2.1, 203.0.113.9' },
+    );
+    expect(forged.status).toBe(429);
     expect(
-      (await send({ events: [pageView('/flood')] }, { 'user-agent': `${BROWSER} someone-else` }))
-        .status,
+      (await send({ events: [pageView('/flood')] }, { 'x-forwarded-for': '203.0.113.10' })).status,
     ).toBe(202);
   });
 

@@ -41,3 +41,15 @@ describe('readForm', () => {
     expect((await readForm(post(`note=${'x'.repeat(10_000)}`))).note).toHaveLength(10_000);
   });
 });
+
+describe('safeNext against browser-normalised open redirects', () => {
+  it.each([
+    ['/\t/evil.example', '/home'],
+    ['/%09/evil.example', '/%09/evil.example'],
+    ['/\n/evil.example', '/home'],
+    ['/\\\\evil.example', '/home'],
+    ['/portal?tab=1#x', '/portal?tab=1#x'],
+  ])('%j → %s', (next, expected) => {
+    expect(safeNext(next, '/home')).toBe(expected);
+  });
+});

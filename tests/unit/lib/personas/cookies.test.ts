@@ -67,6 +67,7 @@ describe('switchTarget', () => {
     ['//evil.test/path', 'developers', '/'],
     ['/\\evil.test', 'developers', '/'],
     ['https://evil.test/', 'developers', '/'],
+    ['/\t/evil.test', 'developers', '/'],
     [null, 'developers', '/'],
   ] as const)('%s with %s → %s', (next, persona, expected) => {
     expect(switchTarget(next, persona)).toBe(expected);
