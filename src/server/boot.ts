@@ -4,6 +4,7 @@ import { config } from './config';
 import { getDb } from './db';
 import { deleteFinishedJobsBefore } from './jobs/repository';
 import { registerPeriodicTask, startJobRunner } from './jobs/runner';
+import { redactExpiredLinks } from './mail/mailer';
 import { createSmtpTransport } from './mail/smtp';
 import { migrateToLatest } from './migrations';
 import { DAY, HOUR, isoNow } from '../lib/time';
@@ -20,6 +21,13 @@ registerPeriodicTask({
   everyMs: HOUR,
   run: async (db, _payload, now) => {
     await deleteExpiredSessions(db, isoNow(now));
+  },
+});
+registerPeriodicTask({
+  name: 'outbox:redact-links',
+  everyMs: HOUR,
+  run: async (db, _payload, now) => {
+    await redactExpiredLinks(db, now);
   },
 });
 registerPeriodicTask({

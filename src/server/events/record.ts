@@ -24,10 +24,33 @@ export interface EventInput {
   properties?: Record<string, unknown>;
 }
 
-/** Paths are stored without query string or fragment (they can carry personal data), capped at 200 characters. */
+/**
+ * A path segment that is an id or a secret (a reset or invitation token, a share link, a deal
+ * id), not a page name: long and containing a digit, or very long without hyphens. Slugs such as
+ * `virtual-contact-centre` are kept.
+ */
+function isIdSegment(segment: string): boolean {
+  if (!/^[A-Za-z0-9_-]+$/.test(segment)) return false;
+  return (
+    (segment.length >= 16 && /\d/.test(segment)) || (segment.length >= 24 && !segment.includes('-'))
+  );
+}
+
+/**
+ * Paths are stored without query string or fragment (they can carry personal data), with ids and
+ * tokens replaced by `:id` (a reset link in the analytics would be a working password reset for
+ * anyone who reads it, and one path per id would swamp the rollups), capped at 200 characters.
+ */
 export function normalisePath(path: string | null | undefined): string | null {
   if (!path) return null;
-  return path.replace(/[?#].*$/, '').slice(0, 200) || '/';
+  const bare = path.replace(/[?#].*$/, '');
+  return (
+    bare
+      .split('/')
+      .map((segment) => (isIdSegment(segment) ? ':id' : segment))
+      .join('/')
+      .slice(0, 200) || '/'
+  );
 }
 
 function toRow(event: EventInput, receivedAt: string): NewEvent {

@@ -17,8 +17,9 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 
 function refuse(request: Request, pathname: string, status: number, message: string): Response {
-  if (wantsJson(request, pathname))
-    return jsonError(status, status === 403 ? 'FORBIDDEN' : 'PAYLOAD_TOO_LARGE', message);
+  const code =
+    status === 403 ? 'FORBIDDEN' : status === 411 ? 'LENGTH_REQUIRED' : 'PAYLOAD_TOO_LARGE';
+  if (wantsJson(request, pathname)) return jsonError(status, code, message);
   return new Response(message, {
     status,
     headers: { 'content-type': 'text/plain; charset=utf-8' },
@@ -54,6 +55,16 @@ export const security = defineMiddleware(async (context, next) => {
       url.pathname,
       403,
       'This request came from another site and was refused, to protect your account from cross-site request forgery.',
+    );
+  }
+  // A body without Content-Length (chunked) could not be measured before it is read, so it is
+  // refused: browsers, beacons and HTTP clients all send the length for the bodies we accept.
+  if (request.headers.has('transfer-encoding') && !request.headers.has('content-length')) {
+    return refuse(
+      request,
+      url.pathname,
+      411,
+      'Send the request body with a Content-Length header.',
     );
   }
   const length = Number(request.headers.get('content-length') ?? 0);

@@ -56,6 +56,17 @@ export interface MailTransport {
 }
 
 const MAX_ATTEMPTS = 5;
+
+/**
+ * E-mails that carry a one-time link (only its hash is stored elsewhere), and how long that
+ * link lives. Their text is blanked once sent by SMTP, and in the outbox-only setup once the
+ * link has expired, so the outbox never holds a working reset or invitation link for long.
+ */
+export const ONE_TIME_LINK_MAIL: Record<string, number> = {
+  password_reset: 60 * MINUTE,
+  invitation: 7 * 24 * 60 * MINUTE,
+};
+export const REDACTED_BODY = '[Removed: this e-mail held a one-time link.]';
 const LEASE_MS = 2 * MINUTE;
 
 /**
@@ -91,7 +102,13 @@ export async function deliverDueMail(
           ? { headers: JSON.parse(message.headers) as Record<string, string> }
           : {}),
       });
-      await outbox.finishMessage(db, id, { status: 'sent', delivered_at: isoNow() });
+      await outbox.finishMessage(db, id, {
+        status: 'sent',
+        delivered_at: isoNow(),
+        ...(message.category in ONE_TIME_LINK_MAIL
+          ? { body_text: REDACTED_BODY, body_html: null }
+          : {}),
+      });
       delivered++;
     } catch (error) {
       failed++;
@@ -104,4 +121,13 @@ export async function deliverDueMail(
     }
   }
   return { delivered, failed };
+}
+
+/** Blanks one-time links whose lifetime is over (run periodically). */
+export async function redactExpiredLinks(db: DbOrTx, now: Date = new Date()): Promise<number> {
+  let total = 0;
+  for (const [category, ttl] of Object.entries(ONE_TIME_LINK_MAIL)) {
+    total += await outbox.redactDelivered(db, category, addMs(isoNow(now), -ttl), REDACTED_BODY);
+  }
+  return total;
 }

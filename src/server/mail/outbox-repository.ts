@@ -68,6 +68,8 @@ export async function finishMessage(
     delivered_at?: string | null;
     last_error?: string | null;
     send_after?: string;
+    body_text?: string;
+    body_html?: string | null;
   },
 ): Promise<void> {
   await db
@@ -115,6 +117,24 @@ export async function cancelPendingByKeyPrefix(db: DbOrTx, prefix: string): Prom
     .set({ status: 'cancelled' })
     .where('status', '=', 'pending')
     .where('dedupe_key', 'like', `${prefix}%`)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Blanks the text of delivered messages of a category created before a time. */
+export async function redactDelivered(
+  db: DbOrTx,
+  category: string,
+  createdBefore: string,
+  text: string,
+): Promise<number> {
+  const result = await db
+    .updateTable('outbox')
+    .set({ body_text: text, body_html: null })
+    .where('category', '=', category)
+    .where('status', 'in', ['sent', 'kept', 'failed', 'cancelled'])
+    .where('created_at', '<', createdBefore)
+    .where('body_text', '!=', text)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

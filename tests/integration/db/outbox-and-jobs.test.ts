@@ -179,3 +179,54 @@ describe('jobs', () => {
     expect(runs).toBe(10);
   });
 });
+
+describe('one-time links in the outbox', () => {
+  it('blanks a reset e-mail once SMTP sent it, and a kept one once its link expired', async () => {
+    const { redactExpiredLinks, REDACTED_BODY } = await import('../../../src/server/mail/mailer');
+    const now = new Date('2026-08-10T00:00:00Z');
+    const { transport } = recorder();
+    await enqueueMail(
+      t.db,
+      {
+        to: 'smtp-reset@example.test',
+        subject: 'Reset',
+        text: 'link: /reset-password/abc',
+        category: 'password_reset',
+      },
+      now,
+    );
+    await deliverDueMail(t.db, transport, now);
+    const sent = await t.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('to_address', '=', 'smtp-reset@example.test')
+      .executeTakeFirstOrThrow();
+    expect(sent.body_text).toBe(REDACTED_BODY);
+
+    await enqueueMail(
+      t.db,
+      {
+        to: 'kept-reset@example.test',
+        subject: 'Reset',
+        text: 'link: /reset-password/def',
+        category: 'password_reset',
+      },
+      now,
+    );
+    await deliverDueMail(t.db, null, now);
+    await redactExpiredLinks(t.db, new Date(now.getTime() + 30 * 60_000));
+    const early = await t.db
+      .selectFrom('outbox')
+      .select('body_text')
+      .where('to_address', '=', 'kept-reset@example.test')
+      .executeTakeFirstOrThrow();
+    expect(early.body_text).toContain('/reset-password/def');
+    await redactExpiredLinks(t.db, new Date(now.getTime() + 2 * 60 * 60_000));
+    const late = await t.db
+      .selectFrom('outbox')
+      .select('body_text')
+      .where('to_address', '=', 'kept-reset@example.test')
+      .executeTakeFirstOrThrow();
+    expect(late.body_text).toBe(REDACTED_BODY);
+  });
+});

@@ -82,3 +82,41 @@ describe('bad input', () => {
     expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
   });
 });
+
+describe('bodies that cannot be measured first', () => {
+  it('refuses a chunked body without Content-Length with 411', async () => {
+    const { request } = await import('node:http');
+    const url = new URL(`${baseUrl()}/login`);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          headers: {
+            origin: baseUrl(),
+            'content-type': 'application/x-www-form-urlencoded',
+            'transfer-encoding': 'chunked',
+          },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.write('email=a%40b.test&password=');
+      req.end('x');
+    });
+    expect(status).toBe(411);
+  });
+
+  it('caps tRPC batches at 10 calls', async () => {
+    const paths = Array.from({ length: 11 }, () => 'auth.me').join(',');
+    const response = await fetch(
+      `${baseUrl()}/api/trpc/${paths}?batch=1&input=${encodeURIComponent('{}')}`,
+    );
+    expect(response.status).toBe(400);
+  });
+});
