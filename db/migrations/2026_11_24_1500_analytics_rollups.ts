@@ -88,9 +88,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('steps', 'text', (c) => c.notNull())
-    .addColumn('window_ms', 'integer', (c) => c.notNull())
+    .addColumn('window_ms', 'bigint', (c) => c.notNull())
     .addColumn('created_by', 'text', (c) => c.references('users.id').onDelete('set null'))
-    .addColumn('backfill_to_event_id', 'integer', (c) => c.notNull())
+    .addColumn('backfill_to_event_id', 'bigint', (c) => c.notNull())
     .addColumn('backfilled_at', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();

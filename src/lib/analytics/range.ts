@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { isCalendarDay } from '../time';
 import { PERSONA_SLUGS } from '../catalog';
 
 const DAY_MS = 86_400_000;
 const dayString = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-24.')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'That date does not exist.');
+  .refine(isCalendarDay, 'That date does not exist.');
 
 /** The filter every dashboard view takes: inclusive UTC days and an optional persona. */
 export const dashboardFilterSchema = z

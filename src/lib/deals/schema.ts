@@ -1,3 +1,4 @@
+import { isCalendarDay } from '../time';
 import { z } from 'zod';
 import { PRODUCT_SLUGS, SOLUTION_SLUGS } from '../catalog';
 import { normaliseHost } from '../matching/domain';
@@ -67,12 +68,7 @@ export const closeDateField = z
     invalid_type_error: 'Expected close date must be text.',
   })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-12-31.')
-  .refine(
-    (value) =>
-      !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
-      new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
-    'That date does not exist.',
-  )
+  .refine(isCalendarDay, 'That date does not exist.')
   .refine(
     (value) => Date.parse(`${value}T00:00:00Z`) >= Date.now() - 2 * DAY_MS,
     'The expected close date is in the past.',

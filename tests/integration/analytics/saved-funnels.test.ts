@@ -71,6 +71,24 @@ describe('funnels defined in the dashboard', () => {
     expect((await readRollups(t.db)).funnels).toEqual(expected.funnels);
   });
 
+  it('keeps windows of up to 90 days (more milliseconds than a 32-bit integer holds)', async () => {
+    const { id } = await saveFunnel(
+      t.db,
+      exec,
+      savedFunnelInput.parse({
+        name: 'Quarter',
+        windowDays: 90,
+        steps: [{ type: 'page_view' }, { type: 'lead_created' }],
+      }),
+    );
+    const row = await t.db
+      .selectFrom('funnels')
+      .select('window_ms')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(Number(row.window_ms)).toBe(90 * 86_400_000);
+  });
+
   it('deletes a saved funnel and its counts; partners cannot define funnels', async () => {
     const { id } = await saveFunnel(
       t.db,

@@ -107,6 +107,7 @@ describe('POST /api/events', () => {
     ['an empty batch', { events: [] }, 400],
     ['101 events', { events: Array.from({ length: 101 }, () => pageView('/too-many')) }, 400],
     ['an unknown top-level field', { events: [pageView('/x')], extra: 1 }, 400],
+    ['a page address that is not a path here', { events: [pageView('//[')] }, 400],
   ])('refuses %s', async (_label, body, status) => {
     expect((await send(body)).status).toBe(status);
   });

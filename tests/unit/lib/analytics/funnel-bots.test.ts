@@ -114,3 +114,17 @@ describe('isBot', () => {
     expect(isBot(ua)).toBe(expected);
   });
 });
+
+describe('dashboard dates', () => {
+  it.each([
+    ['2026-02-28', true],
+    ['2028-02-29', true],
+    ['2026-02-29', false],
+    ['2026-02-31', false],
+    ['2026-13-01', false],
+    ['26-01-01', false],
+  ])('%s is a calendar day: %s', async (day, expected) => {
+    const { isCalendarDay } = await import('../../../../src/lib/time');
+    expect(isCalendarDay(day)).toBe(expected);
+  });
+});
