@@ -16,7 +16,10 @@ const pageUrl = z
   .string()
   .max(2000, 'The page address is too long (2,000 characters at most).')
   .refine(
-    (value) => value.startsWith('/') && !value.startsWith('//') && URL.canParse(value, 'http://site.invalid'),
+    (value) =>
+      value.startsWith('/') &&
+      !value.startsWith('//') &&
+      URL.canParse(value, 'http://site.invalid'),
     'The page address must be a path on this site, like /for/developers.',
   );
 

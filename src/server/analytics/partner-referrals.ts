@@ -3,17 +3,14 @@ import { requirePartner } from '../auth/permissions';
 import type { SessionUser } from '../auth/session';
 import type { Db, DbOrTx } from '../db';
 import { eachDay, type DashboardFilter } from '../../lib/analytics/range';
+import * as repo from './referral-repository';
 
 /**
  * The partner's referral code, created on first use from the company name (`northwind`), with a
  * short random suffix when that is taken. Codes are public (they appear in links) but unique.
  */
 export async function ensureReferralCode(db: DbOrTx, partnerId: string): Promise<string> {
-  const partner = await db
-    .selectFrom('partners')
-    .select(['name', 'referral_code'])
-    .where('id', '=', partnerId)
-    .executeTakeFirstOrThrow();
+  const partner = await repo.findPartnerForReferral(db, partnerId);
   if (partner.referral_code) return partner.referral_code;
   const base =
     partner.name
@@ -23,26 +20,11 @@ export async function ensureReferralCode(db: DbOrTx, partnerId: string): Promise
       .replace(/^-|-$/g, '')
       .split('-')[0] || 'partner';
   for (const candidate of [base, `${base}-${randomToken(3)}`, `${base}-${randomToken(5)}`]) {
-    const taken = await db
-      .selectFrom('partners')
-      .select('id')
-      .where('referral_code', '=', candidate)
-      .executeTakeFirst();
-    if (taken) continue;
-    const result = await db
-      .updateTable('partners')
-      .set({ referral_code: candidate })
-      .where('id', '=', partnerId)
-      .where('referral_code', 'is', null)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 1) return candidate;
+    if (await repo.isReferralCodeTaken(db, candidate)) continue;
+    if (await repo.setReferralCodeIfEmpty(db, partnerId, candidate)) return candidate;
     break;
   }
-  const again = await db
-    .selectFrom('partners')
-    .select('referral_code')
-    .where('id', '=', partnerId)
-    .executeTakeFirstOrThrow();
+  const again = await repo.findPartnerForReferral(db, partnerId);
   if (!again.referral_code) throw new Error('Could not assign a referral code');
   return again.referral_code;
 }
@@ -72,45 +54,12 @@ export async function getPartnerReferrals(
 ): Promise<PartnerReferrals> {
   const { partnerId } = requirePartner(actor);
   const code = await ensureReferralCode(db, partnerId);
-  const end = `${filter.to}T23:59:59.999Z`;
   const [visits, visitors, applications, leads, deals] = await Promise.all([
-    db
-      .selectFrom('rollup_referrals')
-      .select(['day', 'sessions', 'page_views'])
-      .where('partner_ref', '=', code)
-      .where('day', '>=', filter.from)
-      .where('day', '<=', filter.to)
-      .execute(),
-    db
-      .selectFrom('rollup_visitors')
-      .select(['day', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('segment', '=', `ref:${code}`)
-      .where('day', '>=', filter.from)
-      .where('day', '<=', filter.to)
-      .groupBy('day')
-      .execute(),
-    db
-      .selectFrom('partner_applications')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('referral_code', '=', code)
-      .where('created_at', '>=', filter.from)
-      .where('created_at', '<=', end)
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('leads')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('referral_code', '=', code)
-      .where('created_at', '>=', filter.from)
-      .where('created_at', '<=', end)
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('deals')
-      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('partner_id', '=', partnerId)
-      .where('created_at', '>=', filter.from)
-      .where('created_at', '<=', end)
-      .groupBy('status')
-      .execute(),
+    repo.referralVisitsByDay(db, code, filter),
+    repo.referralVisitorsByDay(db, code, filter),
+    repo.countReferredApplications(db, code, filter),
+    repo.countReferredLeads(db, code, filter),
+    repo.countPartnerDealsByStatus(db, partnerId, filter),
   ]);
   const visitsByDay = new Map(visits.map((v) => [v.day, v]));
   const visitorsByDay = new Map(visitors.map((v) => [v.day, Number(v.n)]));
@@ -126,9 +75,9 @@ export async function getPartnerReferrals(
       visits: days.reduce((a, d) => a + d.visits, 0),
       visitorDays: days.reduce((a, d) => a + d.visitors, 0),
       landings: visits.reduce((a, v) => a + Number(v.page_views), 0),
-      applications: Number(applications.n),
-      leads: Number(leads.n),
+      applications,
+      leads,
     },
-    deals: deals.map((d) => ({ status: d.status, deals: Number(d.n) })),
+    deals,
   };
 }

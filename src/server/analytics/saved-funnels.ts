@@ -1,17 +1,17 @@
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { advance, type FunnelDefinition, type FunnelProgress } from '../../lib/analytics/funnel';
 import { newId } from '../../lib/ids';
 import { isoNow } from '../../lib/time';
 import { requireRole } from '../auth/permissions';
 import type { SessionUser } from '../auth/session';
-import { dialectOf, type Db, type DbOrTx } from '../db';
+import type { Db, DbOrTx } from '../db';
 import { AppError } from '../errors';
 import { enqueueJob } from '../jobs/queue';
 import { registerJobHandler } from '../jobs/runner';
 import { text } from '../validation';
 import { Counter } from './counter';
 import { funnelStepSchema } from './funnel-definitions';
+import * as funnels from './funnel-repository';
 import * as repo from './rollup-repository';
 
 /** Who may define funnels: the people who read the dashboards. */
@@ -48,25 +48,22 @@ export async function saveFunnel(
   const user = requireRole(actor, FUNNEL_EDITORS);
   const id = `ui-${newId(now.getTime()).toLowerCase()}`;
   await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('funnels')
-      .values({
-        id,
-        name: input.name,
-        steps: JSON.stringify(
-          input.steps.map((s) => ({
-            type: s.type,
-            ...(s.path ? { path: s.path } : {}),
-            label: s.label || s.type,
-          })),
-        ),
-        window_ms: input.windowDays * 86_400_000,
-        created_by: user.id,
-        backfill_to_event_id: 0,
-        backfilled_at: null,
-        created_at: isoNow(now),
-      })
-      .execute();
+    await funnels.insertFunnel(trx, {
+      id,
+      name: input.name,
+      steps: JSON.stringify(
+        input.steps.map((s) => ({
+          type: s.type,
+          ...(s.path ? { path: s.path } : {}),
+          label: s.label || s.type,
+        })),
+      ),
+      window_ms: input.windowDays * 86_400_000,
+      created_by: user.id,
+      backfill_to_event_id: 0,
+      backfilled_at: null,
+      created_at: isoNow(now),
+    });
     await enqueueJob(
       trx,
       BACKFILL_JOB,
@@ -82,11 +79,9 @@ export async function saveFunnel(
 export async function deleteFunnel(db: Db, actor: SessionUser | null, id: string) {
   requireRole(actor, FUNNEL_EDITORS);
   await db.transaction().execute(async (trx) => {
-    const result = await trx.deleteFrom('funnels').where('id', '=', id).executeTakeFirst();
-    if (Number(result.numDeletedRows) === 0)
+    if (!(await funnels.deleteFunnelAndCounts(trx, id))) {
       throw new AppError('NOT_FOUND', 'There is no saved funnel with that id.');
-    await trx.deleteFrom('funnel_progress').where('funnel_id', '=', id).execute();
-    await trx.deleteFrom('rollup_funnel').where('funnel_id', '=', id).execute();
+    }
   });
 }
 
@@ -108,7 +103,7 @@ export async function backfillFunnel(
       .where('id', '=', funnelId)
       .executeTakeFirst();
     if (!row || row.backfilled_at) return;
-    if (dialectOf(trx) === 'postgres') await sql`lock table events in share mode`.execute(trx);
+    await funnels.lockEventsForReplay(trx);
     const funnel: FunnelDefinition = {
       id: row.id,
       steps: JSON.parse(row.steps) as FunnelDefinition['steps'],
@@ -123,13 +118,7 @@ export async function backfillFunnel(
     }>();
     let lastId = 0;
     for (;;) {
-      const events = await trx
-        .selectFrom('events')
-        .select(['id', 'visitor_id', 'type', 'path', 'persona', 'occurred_at'])
-        .where('id', '>', lastId)
-        .orderBy('id')
-        .limit(10_000)
-        .execute();
+      const events = await funnels.eventsAfter(trx, lastId, 10_000);
       if (events.length === 0) break;
       for (const e of events) {
         const result = advance(funnel, progress.get(e.visitor_id) ?? null, {
@@ -164,11 +153,7 @@ export async function backfillFunnel(
     const counts = reached.rows();
     for (let i = 0; i < counts.length; i += 500)
       await repo.addFunnelCounts(trx, counts.slice(i, i + 500));
-    await trx
-      .updateTable('funnels')
-      .set({ backfilled_at: isoNow(now), backfill_to_event_id: lastId })
-      .where('id', '=', funnelId)
-      .execute();
+    await funnels.markFunnelBackfilled(trx, funnelId, lastId, isoNow(now));
   });
 }
 

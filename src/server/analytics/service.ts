@@ -4,6 +4,7 @@ import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
 import { AppError } from '../errors';
 import { listContentFunnels, type FunnelContent } from './funnel-definitions';
+import { listSavedFunnels } from './funnel-repository';
 import { funnelReport } from './queries/funnels';
 import { inferenceReport } from './queries/inference';
 import { liftReport } from './queries/lift';
@@ -36,7 +37,7 @@ export interface FunnelChoice {
 /** Funnels from content, then funnels saved in the UI. */
 export async function listFunnels(db: Db, actor: SessionUser | null): Promise<FunnelChoice[]> {
   allow(actor);
-  const saved = await db.selectFrom('funnels').selectAll().orderBy('created_at').execute();
+  const saved = await listSavedFunnels(db);
   return [
     ...listContentFunnels().map((f: FunnelContent) => ({ ...f, isSaved: false })),
     ...saved.map((f) => ({
