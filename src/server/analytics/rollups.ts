@@ -35,91 +35,102 @@ export function isHoldoutEligible(properties: string): boolean {
 }
 const orEmpty = (value: string | null | undefined) => value ?? '';
 
-/**
- * Folds a batch of just-recorded events into the rollup tables, in the same transaction as
- * the events. Counts are summed in memory first, so a batch costs a handful of upserts.
- */
-export async function applyRollups(
-  db: DbOrTx,
-  events: RolledEvent[],
-  funnels: FunnelDefinition[],
-): Promise<void> {
-  const counts = new Counter<{
+/** The additive rollups of one batch, summed in memory: one upsert per key afterwards. */
+class BatchTally {
+  readonly counts = new Counter<{
     day: string;
     persona: string;
     variant: string;
     type: string;
     path: string;
   }>();
-  const sessions = new Counter<{ day: string; persona: string; source: string }>();
-  const switches = new Counter<{
+  readonly sessions = new Counter<{ day: string; persona: string; source: string }>();
+  readonly switches = new Counter<{
     day: string;
     from_persona: string;
     from_source: string;
     to_persona: string;
   }>();
-  const referrals = new Map<
+  readonly referrals = new Map<
     string,
     { day: string; partner_ref: string; sessions: number; page_views: number }
   >();
-  const visitors = new Map<string, { day: string; segment: string; visitor_id: string }>();
-  const addVisitor = (d: string, segment: string, visitorId: string) =>
-    visitors.set(`${d}|${segment}|${visitorId}`, { day: d, segment, visitor_id: visitorId });
+  readonly visitors = new Map<string, { day: string; segment: string; visitor_id: string }>();
 
-  for (const e of events) {
+  private visitor(d: string, segment: string, visitorId: string): void {
+    this.visitors.set(`${d}|${segment}|${visitorId}`, { day: d, segment, visitor_id: visitorId });
+  }
+
+  add(e: RolledEvent): void {
     const d = day(e.occurred_at);
-    counts.add({
+    const persona = orEmpty(e.persona);
+    this.counts.add({
       day: d,
-      persona: orEmpty(e.persona),
+      persona,
       variant: orEmpty(e.variant),
       type: e.type,
       path: orEmpty(e.path),
     });
-    addVisitor(d, 'all', e.visitor_id);
-    if (e.persona) addVisitor(d, `persona:${e.persona}`, e.visitor_id);
+    this.visitor(d, 'all', e.visitor_id);
+    if (e.persona) this.visitor(d, `persona:${e.persona}`, e.visitor_id);
     if (e.isSessionStart)
-      sessions.add({
-        day: d,
-        persona: orEmpty(e.persona),
-        source: sessionSource(e.utm_source, e.referrer_host),
-      });
-    if (e.partner_ref) {
-      const key = `${d}|${e.partner_ref}`;
-      const row = referrals.get(key) ?? {
-        day: d,
-        partner_ref: e.partner_ref,
-        sessions: 0,
-        page_views: 0,
-      };
-      row.sessions += e.isSessionStart ? 1 : 0;
-      row.page_views += e.type === 'page_view' ? 1 : 0;
-      referrals.set(key, row);
-      addVisitor(d, `ref:${e.partner_ref}`, e.visitor_id);
-    }
+      this.sessions.add({ day: d, persona, source: sessionSource(e.utm_source, e.referrer_host) });
+    if (e.partner_ref) this.addReferral(d, e);
     if (e.type === 'persona_switched') {
       const p = JSON.parse(e.properties) as {
         from?: string | null;
         fromSource?: string | null;
         to?: string;
       };
-      switches.add({
+      this.switches.add({
         day: d,
         from_persona: p.from ?? '',
         from_source: p.fromSource ?? '',
-        to_persona: p.to ?? orEmpty(e.persona),
+        to_persona: p.to ?? persona,
       });
-      addVisitor(d, 'switched', e.visitor_id);
+      this.visitor(d, 'switched', e.visitor_id);
     }
   }
 
-  await repo.addEventCounts(db, counts.rows());
-  await repo.addVisitors(db, [...visitors.values()]);
-  await repo.addSessionCounts(db, sessions.rows());
-  await repo.addSwitchCounts(db, switches.rows());
-  await repo.addReferralCounts(
-    db,
-    [...referrals.values()].filter((r) => r.sessions > 0 || r.page_views > 0),
-  );
+  private addReferral(d: string, e: RolledEvent): void {
+    const code = e.partner_ref!;
+    const key = `${d}|${code}`;
+    const row = this.referrals.get(key) ?? {
+      day: d,
+      partner_ref: code,
+      sessions: 0,
+      page_views: 0,
+    };
+    row.sessions += e.isSessionStart ? 1 : 0;
+    row.page_views += e.type === 'page_view' ? 1 : 0;
+    this.referrals.set(key, row);
+    this.visitor(d, `ref:${code}`, e.visitor_id);
+  }
+
+  async write(db: DbOrTx): Promise<void> {
+    await repo.addEventCounts(db, this.counts.rows());
+    await repo.addVisitors(db, [...this.visitors.values()]);
+    await repo.addSessionCounts(db, this.sessions.rows());
+    await repo.addSwitchCounts(db, this.switches.rows());
+    await repo.addReferralCounts(
+      db,
+      [...this.referrals.values()].filter((r) => r.sessions > 0 || r.page_views > 0),
+    );
+  }
+}
+
+/**
+ * Folds a batch of just-recorded events into the rollup tables, in the same transaction as
+ * the events: the additive counts, then lift (exposures and conversions), then each funnel.
+ */
+export async function applyRollups(
+  db: DbOrTx,
+  events: RolledEvent[],
+  funnels: FunnelDefinition[],
+): Promise<void> {
+  const tally = new BatchTally();
+  for (const e of events) tally.add(e);
+  await tally.write(db);
   await applyLift(db, events);
   for (const funnel of funnels) await applyFunnel(db, funnel, events);
 }
