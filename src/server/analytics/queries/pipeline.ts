@@ -92,6 +92,62 @@ function group(
   });
 }
 
+function dealsRegistered(db: DbOrTx, from: string, to: string) {
+  return db
+    .selectFrom('deals')
+    .innerJoin('partners', 'partners.id', 'deals.partner_id')
+    .select([
+      'deals.status',
+      'deals.value_cents',
+      'deals.currency',
+      'deals.partner_id',
+      'partners.name as partner_name',
+      'deals.template_slug',
+    ])
+    .where('deals.created_at', '>=', from)
+    .where('deals.created_at', '<=', to)
+    .execute();
+}
+
+function decisionsMade(db: DbOrTx, from: string, to: string) {
+  return db
+    .selectFrom('deals')
+    .select(['decision_seconds', 'decided_at', 'review_due_at'])
+    .where('decided_at', '>=', from)
+    .where('decided_at', '<=', to)
+    .where('decision_seconds', 'is not', null)
+    .execute();
+}
+
+function countOverdueReviews(db: DbOrTx, nowIso: string) {
+  return db
+    .selectFrom('deals')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', 'in', ['submitted', 'under_review'])
+    .where('review_due_at', '<', nowIso)
+    .executeTakeFirstOrThrow();
+}
+
+function protectionEndingSoon(db: DbOrTx, nowIso: string, untilIso: string) {
+  return db
+    .selectFrom('deals')
+    .innerJoin('partners', 'partners.id', 'deals.partner_id')
+    .select([
+      'deals.id',
+      'deals.customer_name',
+      'partners.name as partner_name',
+      'deals.protected_until',
+      'deals.value_cents',
+      'deals.currency',
+    ])
+    .where('deals.status', '=', 'approved')
+    .where('deals.protected_until', '>=', nowIso)
+    .where('deals.protected_until', '<=', untilIso)
+    .orderBy('deals.protected_until')
+    .limit(50)
+    .execute();
+}
+
 /**
  * What partners bring: deals registered in the period by stage, partner and solution template,
  * with value per currency and win rate; how review decisions compare with their deadline; and
@@ -105,50 +161,10 @@ export async function pipeline(
   const end = `${filter.to}T23:59:59.999Z`;
   const nowIso = now.toISOString();
   const [rows, decided, overdue, expiring] = await Promise.all([
-    db
-      .selectFrom('deals')
-      .innerJoin('partners', 'partners.id', 'deals.partner_id')
-      .select([
-        'deals.status',
-        'deals.value_cents',
-        'deals.currency',
-        'deals.partner_id',
-        'partners.name as partner_name',
-        'deals.template_slug',
-      ])
-      .where('deals.created_at', '>=', filter.from)
-      .where('deals.created_at', '<=', end)
-      .execute(),
-    db
-      .selectFrom('deals')
-      .select(['decision_seconds', 'decided_at', 'review_due_at'])
-      .where('decided_at', '>=', filter.from)
-      .where('decided_at', '<=', end)
-      .where('decision_seconds', 'is not', null)
-      .execute(),
-    db
-      .selectFrom('deals')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('status', 'in', ['submitted', 'under_review'])
-      .where('review_due_at', '<', nowIso)
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('deals')
-      .innerJoin('partners', 'partners.id', 'deals.partner_id')
-      .select([
-        'deals.id',
-        'deals.customer_name',
-        'partners.name as partner_name',
-        'deals.protected_until',
-        'deals.value_cents',
-        'deals.currency',
-      ])
-      .where('deals.status', '=', 'approved')
-      .where('deals.protected_until', '>=', nowIso)
-      .where('deals.protected_until', '<=', new Date(now.getTime() + 14 * 86_400_000).toISOString())
-      .orderBy('deals.protected_until')
-      .limit(50)
-      .execute(),
+    dealsRegistered(db, filter.from, end),
+    decisionsMade(db, filter.from, end),
+    countOverdueReviews(db, nowIso),
+    protectionEndingSoon(db, nowIso, new Date(now.getTime() + 14 * 86_400_000).toISOString()),
   ]);
   const order = new Map<string, number>(PIPELINE_STAGES.map((s, i) => [s, i]));
   return {
