@@ -53,66 +53,34 @@ function text(answers: Answers, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
-/**
- * Completes a flow inside the caller's transaction: marks the progress completed (exactly once,
- * even with two simultaneous final posts), creates the lead, files the partner application for
- * systems integrators or assigns a sales owner for everyone else, enrols the lead in the
- * persona's campaign, and records flow_step_completed, flow_completed, lead_created and
- * application_submitted. Returns the lead id, or null when another request completed it first.
- */
-export async function completeFlow(
+type CreatedLeadInfo = Awaited<ReturnType<typeof createLead>>;
+
+/** Files the partner application a systems integrator's flow asks for, linked to its lead. */
+async function fileApplication(
   db: DbOrTx,
-  flow: Flow,
+  answers: Answers,
   progress: FlowProgress,
-  allAnswers: Answers,
-  visitorId: string,
+  leadId: string,
   now: Date,
-): Promise<string | null> {
-  const answers = answersOnPath(flow, allAnswers);
-  const at = isoNow(now);
-  const isPartner = flow.persona === 'systems-integrators';
-  const application = isPartner ? applicationFrom(answers) : null;
-  const completed = await repo.markCompleted(db, progress.id, progress.attempt, {
-    answers: JSON.stringify(allAnswers),
-    completed_at: at,
-  });
-  if (!completed) return null;
-  const utm = {
-    source: progress.utm_source,
-    medium: progress.utm_medium,
-    campaign: progress.utm_campaign,
-  };
-  const lead = await createLead(
+) {
+  const { id } = await submitPartnerApplication(
     db,
-    {
-      submissionKey: `${progress.id}:${progress.attempt}`,
-      flowId: flow.id,
-      persona: flow.persona,
-      name: text(answers, 'name'),
-      email: text(answers, 'email'),
-      company: text(answers, 'company'),
-      companyDomain: text(answers, 'companyDomain'),
-      answers,
-      visitorId: progress.visitor_id,
-      utm,
-      referralCode: progress.referral_code,
-      isSalesLead: !isPartner,
-    },
+    applicationFrom(answers),
+    { source: 'flow', leadId, referralCode: progress.referral_code },
     now,
   );
-  await repo.setProgressLead(db, progress.id, lead.id);
-  let applicationId: string | null = null;
-  if (application) {
-    applicationId = (
-      await submitPartnerApplication(
-        db,
-        application,
-        { source: 'flow', leadId: lead.id, referralCode: progress.referral_code },
-        now,
-      )
-    ).id;
-    await setPartnerApplication(db, lead.id, applicationId);
-  }
+  await setPartnerApplication(db, leadId, id);
+  return id;
+}
+
+/** Enrols the new lead in its persona's follow-up campaign, signed by its sales owner. */
+async function enrolInCampaign(
+  db: DbOrTx,
+  flow: Flow,
+  answers: Answers,
+  lead: CreatedLeadInfo,
+  now: Date,
+) {
   const name = text(answers, 'name');
   await enrolLead(
     db,
@@ -132,12 +100,27 @@ export async function completeFlow(
     },
     now,
   );
+}
+
+/** The events a completed flow reports, all in the transaction that completes it. */
+function completionEvents(
+  flow: Flow,
+  progress: FlowProgress,
+  lead: CreatedLeadInfo,
+  applicationId: string | null,
+  visitorId: string,
+  at: string,
+): EventInput[] {
   const base = {
     occurredAt: at,
     visitorId,
     persona: flow.persona,
     path: `/start/${flow.persona}`,
-    utm,
+    utm: {
+      source: progress.utm_source,
+      medium: progress.utm_medium,
+      campaign: progress.utm_campaign,
+    },
     partnerRef: progress.referral_code,
   };
   const events: EventInput[] = [
@@ -169,6 +152,59 @@ export async function completeFlow(
       properties: { applicationId, leadId: lead.id },
     });
   }
-  await recordEvents(db, events, now);
+  return events;
+}
+
+/**
+ * Completes a flow inside the caller's transaction: marks the progress completed (exactly once,
+ * even with two simultaneous final posts), creates the lead, files the partner application for
+ * systems integrators or assigns a sales owner for everyone else, enrols the lead in the
+ * persona's campaign, and records flow_step_completed, flow_completed, lead_created and
+ * application_submitted. Returns the lead id, or null when another request completed it first.
+ */
+export async function completeFlow(
+  db: DbOrTx,
+  flow: Flow,
+  progress: FlowProgress,
+  allAnswers: Answers,
+  visitorId: string,
+  now: Date,
+): Promise<string | null> {
+  const answers = answersOnPath(flow, allAnswers);
+  const at = isoNow(now);
+  const isPartner = flow.persona === 'systems-integrators';
+  const completed = await repo.markCompleted(db, progress.id, progress.attempt, {
+    answers: JSON.stringify(allAnswers),
+    completed_at: at,
+  });
+  if (!completed) return null;
+  const lead = await createLead(
+    db,
+    {
+      submissionKey: `${progress.id}:${progress.attempt}`,
+      flowId: flow.id,
+      persona: flow.persona,
+      name: text(answers, 'name'),
+      email: text(answers, 'email'),
+      company: text(answers, 'company'),
+      companyDomain: text(answers, 'companyDomain'),
+      answers,
+      visitorId: progress.visitor_id,
+      utm: {
+        source: progress.utm_source,
+        medium: progress.utm_medium,
+        campaign: progress.utm_campaign,
+      },
+      referralCode: progress.referral_code,
+      isSalesLead: !isPartner,
+    },
+    now,
+  );
+  await repo.setProgressLead(db, progress.id, lead.id);
+  const applicationId = isPartner
+    ? await fileApplication(db, answers, progress, lead.id, now)
+    : null;
+  await enrolInCampaign(db, flow, answers, lead, now);
+  await recordEvents(db, completionEvents(flow, progress, lead, applicationId, visitorId, at), now);
   return lead.id;
 }
