@@ -17,6 +17,14 @@ import { findPartnerByName, insertPartner } from './repository';
 
 export const APPLICATIONS_PAGE_SIZE = 25;
 
+/** Another reviewer's decision committed between our read and our update. */
+function decidedMeanwhile(): AppError {
+  return new AppError(
+    'CONFLICT',
+    'Another reviewer decided this application a moment ago. Reload it to see the decision.',
+  );
+}
+
 /** Applications for channel managers, newest first, optionally by status. */
 export async function listPartnerApplications(
   db: DbOrTx,
@@ -93,13 +101,16 @@ export async function approvePartnerApplication(
       },
       now,
     );
-    await repo.decideApplication(trx, id, {
+    // The update only applies to a still-submitted application: when another reviewer decided
+    // it meanwhile, nothing is updated and throwing rolls back the company and invitation.
+    const isDecided = await repo.decideApplication(trx, id, {
       status: 'approved',
       decided_by: user.id,
       decided_at: isoNow(now),
       partner_id: partnerId,
       updated_at: isoNow(now),
     });
+    if (!isDecided) throw decidedMeanwhile();
     await recordAudit(
       trx,
       {
@@ -143,9 +154,8 @@ export async function rejectPartnerApplication(
         rejection_reason: why,
         updated_at: isoNow(now),
       }))
-    ) {
-      throw new AppError('CONFLICT', `This application was already ${application.status}.`);
-    }
+    )
+      throw decidedMeanwhile();
     await recordAudit(
       trx,
       {
