@@ -2,6 +2,7 @@ import { sql, type SelectQueryBuilder } from 'kysely';
 import type { DealStatus } from '../../lib/deals/statuses';
 import type { DbOrTx } from '../db';
 import type { Database, Deal, DealUpdate, NewDeal } from '../schema';
+import { containsInsensitive } from '../sql-like';
 
 /** A deal with what every screen shows next to it: its partner and the person who registered it. */
 export type DealRow = Deal & {
@@ -119,13 +120,13 @@ function applyFilter(query: DealQuery, filter: DealFilter): DealQuery {
   if (filter.extensionRequested) q = q.where('deals.extension_status', '=', 'requested');
   if (filter.protectedBefore) q = q.where('deals.protected_until', '<', filter.protectedBefore);
   if (filter.search) {
-    const pattern = `%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const search = filter.search;
     q = q.where((eb) =>
       eb.or([
-        eb(sql`lower(deals.customer_name)`, 'like', sql`${pattern} escape '\\'`),
-        eb(sql`lower(deals.customer_domain)`, 'like', sql`${pattern} escape '\\'`),
-        eb('deals.external_id', '=', filter.search ?? ''),
-        eb('deals.id', '=', (filter.search ?? '').toUpperCase()),
+        containsInsensitive('deals.customer_name', search),
+        containsInsensitive('deals.customer_domain', search),
+        eb('deals.external_id', '=', search),
+        eb('deals.id', '=', search.toUpperCase()),
       ]),
     );
   }
