@@ -9,7 +9,8 @@ import { policyForTier } from '../content/tiers';
 import type { DbOrTx } from '../db';
 import { AppError } from '../errors';
 import type { DealUpdate, NewDeal } from '../schema';
-import { requirePartnerActor, type Actor } from './actor';
+import { requirePartner } from '../auth/permissions';
+import type { Actor } from './actor';
 import { findMatches, ownReport } from './conflicts';
 import { DuplicateDealError, inTransaction, isUniqueViolation } from './errors';
 import { applyDealAction } from './lifecycle';
@@ -113,7 +114,7 @@ export async function createDeal(
   options: { submit?: boolean; source?: 'portal' | 'api' | 'seed' } = {},
   now: Date = new Date(),
 ): Promise<DealRow> {
-  const { user, partnerId } = requirePartnerActor(actor);
+  const { user, partnerId } = requirePartner(actor);
   return inTransaction(db, async (trx) => {
     await refuseTakenExternalId(trx, partnerId, input.externalId, null);
     await refuseUnknownScenario(trx, partnerId, input.roiScenarioId);
@@ -160,7 +161,7 @@ export async function updateDeal(
   options: { submit?: boolean; expectedVersion?: number } = {},
   now: Date = new Date(),
 ): Promise<DealRow> {
-  const { user, partnerId } = requirePartnerActor(actor);
+  const { user, partnerId } = requirePartner(actor);
   return inTransaction(db, async (trx) => {
     const deal = await findDeal(trx, id, partnerId);
     if (!deal) throw new AppError('NOT_FOUND', 'There is no deal with that id in your company.');

@@ -6,7 +6,7 @@ import { auditActorOf, recordAudit } from '../audit/record';
 import type { SessionUser } from '../auth/session';
 import { findTier } from '../content/tiers';
 import type { DbOrTx } from '../db';
-import { requireChannel } from '../deals/actor';
+import { requireChannel } from '../auth/permissions';
 import { inTransaction } from '../deals/errors';
 import { AppError } from '../errors';
 import { enqueueMail } from '../mail/mailer';

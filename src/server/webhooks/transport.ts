@@ -11,7 +11,7 @@ import {
 /** How much of the receiver's answer is kept for the delivery log. */
 const SNIPPET_CHARS = 500;
 
-export interface PostOptions {
+interface PostOptions {
   timeoutMs: number;
   /** The resolver whose answer is checked and then used for the connection (tests pass one). */
   resolve?: HostResolver;

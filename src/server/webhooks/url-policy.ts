@@ -11,7 +11,7 @@ import { AppError } from '../errors';
  * In development and tests, http and local receivers are allowed; WEBHOOK_ALLOW_PRIVATE=1
  * allows them in production too (an on-premises CRM), WEBHOOK_ALLOW_PRIVATE=0 refuses them anywhere.
  */
-export function allowPrivate(): boolean {
+function allowPrivate(): boolean {
   const flag = process.env.WEBHOOK_ALLOW_PRIVATE;
   if (flag === '1') return true;
   if (flag === '0') return false;

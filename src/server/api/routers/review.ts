@@ -3,6 +3,7 @@ import { TIER_SLUGS } from '../../../lib/content/portal';
 import { dealListParams } from '../../../lib/deals/list-params';
 import { reasonField } from '../../../lib/deals/schema';
 import { listAuditLog } from '../../audit/service';
+import { CHANNEL_ROLES } from '../../auth/permissions';
 import { bulkDecideDeals, decideDeal, decideExtension, startReview } from '../../deals/actions';
 import { listReviewQueue } from '../../deals/review';
 import { toDealView } from '../../deals/view';
@@ -15,7 +16,7 @@ import {
 import { roleProcedure, router } from '../trpc';
 import { dealId } from './deals';
 
-const channel = roleProcedure('admin', 'channel_manager');
+const channel = roleProcedure(...CHANNEL_ROLES);
 const decision = z.enum(['approve', 'return', 'reject']);
 
 /** The channel manager's side: the deal queue, decisions, applications and the audit log. */
