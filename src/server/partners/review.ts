@@ -1,4 +1,6 @@
-import type { TierSlug } from '../../lib/content/portal';
+import { z } from 'zod';
+import { TIER_SLUGS } from '../../lib/content/portal';
+import { reasonField } from '../../lib/deals/schema';
 import { newId } from '../../lib/ids';
 import { isoNow } from '../../lib/time';
 import { listAuditForEntity } from '../audit/repository';
@@ -16,6 +18,15 @@ import { createInvitation } from './invitations';
 import { findPartnerByName, insertPartner } from './repository';
 
 export const APPLICATIONS_PAGE_SIZE = 25;
+
+const CHOOSE_TIER = 'Choose one of the program’s tiers.';
+/** A tier the program offers: one of the tiers in content/tiers, nothing else. */
+const tierField = z
+  .enum(TIER_SLUGS, { errorMap: () => ({ message: CHOOSE_TIER }) })
+  .refine((slug) => findTier(slug) !== undefined, CHOOSE_TIER);
+
+/** An approval, as the review page and `review.approveApplication` accept it. */
+export const approveApplicationInput = z.object({ tier: tierField, note: reasonField }).strict();
 
 /** Another reviewer's decision committed between our read and our update. */
 function decidedMeanwhile(): AppError {
@@ -64,13 +75,13 @@ export async function approvePartnerApplication(
   db: DbOrTx,
   actor: SessionUser | null,
   id: string,
-  input: { tier: TierSlug; note?: string | undefined },
+  input: z.output<typeof approveApplicationInput>,
   now: Date = new Date(),
 ): Promise<{ partnerId: string; invitationId: string }> {
   const user = requireChannel(actor);
   if (!findTier(input.tier))
-    throw new AppError('BAD_REQUEST', 'Choose a tier.', {
-      issues: [{ path: 'tier', message: 'Choose a tier.' }],
+    throw new AppError('BAD_REQUEST', CHOOSE_TIER, {
+      issues: [{ path: 'tier', message: CHOOSE_TIER }],
     });
   return inTransaction(db, async (trx) => {
     const application = await repo.findApplication(trx, id);

@@ -84,3 +84,17 @@ describe('the shared schemas answer with the same field messages through tRPC', 
     expect(body.error.data.issues).toContainEqual({ path: field, message });
   });
 });
+
+it('review.approveApplication refuses a tier the program does not offer, on the tier field', async () => {
+  const { status, body } = await callTrpc(
+    t.db,
+    w.channel,
+    'review.approveApplication',
+    { id: 'X', tier: 'platinum' },
+    'POST',
+  );
+  expect(status).toBe(400);
+  expect(body.error.data.issues).toEqual([
+    { path: 'tier', message: 'Choose one of the program’s tiers.' },
+  ]);
+});

@@ -36,7 +36,7 @@ describe('partner applications review', () => {
     const { id } = await applyToPartnerProgram(
       t.db,
       application('Datum Systems', 'noor@datum.test'),
-      { visitorId: 'v-apply' },
+      { visitorId: 'v-apply', ip: '198.51.100.1' },
     );
     const event = await t.db
       .selectFrom('events')
@@ -82,7 +82,7 @@ describe('partner applications review', () => {
     const { id } = await applyToPartnerProgram(
       t.db,
       application('Tiny Web Shop', 'owner@tiny.test'),
-      { visitorId: 'v2' },
+      { visitorId: 'v2', ip: '198.51.100.1' },
     );
     await expect(rejectPartnerApplication(t.db, w.channel, id, '  ')).rejects.toMatchObject({
       code: 'BAD_REQUEST',
@@ -126,6 +126,7 @@ describe('two reviewers deciding the same application at once', () => {
     const email = `race-${a}-${b}@racing.test`;
     const { id } = await applyToPartnerProgram(t.db, application(name, email), {
       visitorId: `v-race-${a}-${b}`,
+      ip: '198.51.100.2',
     });
     const other = createDatabase(t.url);
     let outcomes: PromiseSettledResult<unknown>[];

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { TIER_SLUGS } from '../../../lib/content/portal';
 import { dealListParams } from '../../../lib/deals/list-params';
 import { reasonField } from '../../../lib/deals/schema';
 import { listAuditLog } from '../../audit/service';
@@ -9,6 +8,7 @@ import { listReviewQueue } from '../../deals/review';
 import { toDealView } from '../../deals/view';
 import {
   approvePartnerApplication,
+  approveApplicationInput,
   getPartnerApplication,
   listPartnerApplications,
   rejectPartnerApplication,
@@ -75,13 +75,9 @@ export const reviewRouter = router({
 
   /** Creates the partner company at the tier and invites the applicant as partner admin. */
   approveApplication: channel
-    .input(
-      z
-        .object({ id: z.string().min(1).max(40), tier: z.enum(TIER_SLUGS), note: reasonField })
-        .strict(),
-    )
-    .mutation(({ ctx, input }) =>
-      approvePartnerApplication(ctx.db, ctx.user, input.id, { tier: input.tier, note: input.note }),
+    .input(approveApplicationInput.extend({ id: z.string().min(1).max(40) }))
+    .mutation(({ ctx, input: { id, ...approval } }) =>
+      approvePartnerApplication(ctx.db, ctx.user, id, approval),
     ),
 
   rejectApplication: channel
