@@ -22,7 +22,10 @@ export type PartnerRole = Extract<Role, (typeof PARTNER_ROLES)[number]>;
 
 /** What a partner admin sends to invite a colleague (the team page and `team.invite`). */
 export const inviteColleagueInput = z
-  .object({ email: emailField, role: z.enum(PARTNER_ROLES, { message: 'Choose a role.' }) })
+  .object({
+    email: emailField,
+    role: z.enum(PARTNER_ROLES, { message: 'Choose a role: partner_admin or partner_rep.' }),
+  })
   .strict();
 
 /**

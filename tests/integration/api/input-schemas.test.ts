@@ -57,7 +57,12 @@ afterAll(() => t.cleanup());
 
 describe('the shared schemas answer with the same field messages through tRPC', () => {
   const cases: [string, unknown, string, string][] = [
-    ['team.invite', { email: 'x@alpha.test', role: 'admin' }, 'role', 'Choose a role.'],
+    [
+      'team.invite',
+      { email: 'x@alpha.test', role: 'admin' },
+      'role',
+      'Choose a role: partner_admin or partner_rep.',
+    ],
     ['apiKeys.create', { name: '  ' }, 'name', 'Name the key (what uses it).'],
     [
       'apiKeys.create',
