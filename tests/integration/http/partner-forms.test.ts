@@ -74,11 +74,19 @@ describe('/partners/apply', () => {
     expect(await storedReferral(email)).toHaveLength(3);
   });
 
-  it('keeps the hidden ref only when it passes the same check as the link’s ?ref=', async () => {
+  it('keeps the hidden ref only when it passes the same check as the link’s ?ref= (a blank textarea is no message)', async () => {
     const good = `good-ref-${stamp}@formlimit.test`;
     const bad = `bad-ref-${stamp}@formlimit.test`;
     expect(
-      (await postForm('/partners/apply', applyFields(good, { ref: 'Northwind-2026' }))).status,
+      (
+        await postForm(
+          '/partners/apply',
+          applyFields(good, {
+            ref: 'Northwind-2026',
+            message: '                  \r\n                ',
+          }),
+        )
+      ).status,
     ).toBe(303);
     expect(
       (await postForm('/partners/apply', applyFields(bad, { ref: 'x" onmouseover="alert(1)' })))
