@@ -16,7 +16,6 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 export const INTERNAL_ROLES: readonly Role[] = ['admin', 'channel_manager', 'executive'];
-export const PARTNER_ROLES: readonly Role[] = ['partner_admin', 'partner_rep'];
 
 export interface PartnersTable {
   id: string;

@@ -104,6 +104,21 @@ test('ana registers a deal, channel approves it, ana sees the expiry; lee sees t
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
+  test('an integrator applies from a referral link, leaving the optional fields blank', async ({
+    page,
+  }) => {
+    await page.goto('/partners/apply?ref=northwind');
+    await page.getByLabel('Company name').fill('Formfill Systems BV');
+    await page.getByLabel('Company website').fill('formfill.example');
+    await page.getByLabel('Country').selectOption({ index: 3 });
+    await page.getByLabel('Your name').fill('Femke');
+    await page.getByLabel('Work e-mail').fill(`femke-${Date.now().toString(36)}@formfill.example`);
+    await page.getByLabel('Programmable Voice').check();
+    await page.getByRole('button', { name: 'Send application' }).click();
+    await expect(page).toHaveURL(/\/partners\/apply\?submitted=1$/);
+    await expect(page.getByRole('status')).toContainText('Thank you: your application is in.');
+  });
+
   test('the deal form keeps values and shows errors beside fields', async ({ page }) => {
     await page.goto('/login');
     await page.getByLabel('E-mail').fill('raj@northwind.test');

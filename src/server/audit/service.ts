@@ -1,7 +1,7 @@
 import type { SessionUser } from '../auth/session';
 import type { DbOrTx } from '../db';
 import { loadDealFor } from '../deals/actions';
-import { requireChannel } from '../deals/actor';
+import { requireChannel } from '../auth/permissions';
 import type { AuditEntry } from '../schema';
 import { toCsv } from '../../lib/format/csv';
 import { listAudit, listAuditForEntity, type AuditFilter } from './repository';

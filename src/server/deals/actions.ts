@@ -5,7 +5,8 @@ import { auditActorOf, recordAudit } from '../audit/record';
 import type { SessionUser } from '../auth/session';
 import type { DbOrTx } from '../db';
 import { AppError } from '../errors';
-import { dealScopeOf, requireChannel, requirePartnerActor, type Actor } from './actor';
+import { requireChannel, requirePartner } from '../auth/permissions';
+import { dealScopeOf, type Actor } from './actor';
 import { insertComment } from './comment-repository';
 import { inTransaction } from './errors';
 import { applyDealAction } from './lifecycle';
@@ -43,7 +44,7 @@ export async function submitDeal(
   id: string,
   now: Date = new Date(),
 ) {
-  const { user } = requirePartnerActor(actor);
+  const { user } = requirePartner(actor);
   return act(db, user, id, { type: 'submit' }, now);
 }
 
@@ -68,7 +69,7 @@ export async function requestExtension(
   reason: string | undefined,
   now: Date = new Date(),
 ) {
-  const { user } = requirePartnerActor(actor);
+  const { user } = requirePartner(actor);
   return act(db, user, id, { type: 'request_extension', reason }, now);
 }
 

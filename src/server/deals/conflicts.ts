@@ -14,7 +14,7 @@ import { isoNow } from '../../lib/time';
 import type { SessionUser } from '../auth/session';
 import type { DbOrTx } from '../db';
 import { AppError } from '../errors';
-import { requirePartnerActor } from './actor';
+import { requirePartner } from '../auth/permissions';
 import {
   findByKey,
   findMatchRowsByIds,
@@ -158,7 +158,7 @@ export async function checkConflicts(
   input: ConflictCheckInput,
   now: Date = new Date(),
 ): Promise<ConflictReport> {
-  const { partnerId } = requirePartnerActor(actor);
+  const { partnerId } = requirePartner(actor);
   if (input.dealId && !(await findDeal(db, input.dealId, partnerId))) {
     throw new AppError('NOT_FOUND', 'There is no deal with that id in your company.');
   }

@@ -9,7 +9,8 @@ import { policyForTier } from '../content/tiers';
 import type { DbOrTx } from '../db';
 import { AppError } from '../errors';
 import type { DealUpdate, NewDeal } from '../schema';
-import { requirePartnerActor, type Actor } from './actor';
+import { requirePartner } from '../auth/permissions';
+import type { Actor } from './actor';
 import { findMatches, ownReport } from './conflicts';
 import { DuplicateDealError, inTransaction, isUniqueViolation } from './errors';
 import { applyDealAction } from './lifecycle';
@@ -64,6 +65,19 @@ async function refuseDuplicate(
   if (duplicate) throw new DuplicateDealError(duplicate);
 }
 
+/** The external id (the partner's CRM id) is another deal's: a 409 on the `externalId` field. */
+function externalIdTaken(externalId: string, holderId: string | null): AppError {
+  const holder = holderId ? `your deal ${holderId}` : 'another of your deals';
+  return new AppError('CONFLICT', `External id ${externalId} is already used by ${holder}.`, {
+    issues: [
+      {
+        path: 'externalId',
+        message: `Already used by ${holderId ? `deal ${holderId}` : 'another of your deals'}.`,
+      },
+    ],
+  });
+}
+
 async function refuseTakenExternalId(
   db: DbOrTx,
   partnerId: string,
@@ -72,14 +86,20 @@ async function refuseTakenExternalId(
 ) {
   if (!externalId) return;
   const existing = await findDealByExternalId(db, partnerId, externalId);
-  if (existing && existing.id !== selfId) {
-    throw new AppError(
-      'CONFLICT',
-      `External id ${externalId} is already used by your deal ${existing.id}.`,
-      {
-        issues: [{ path: 'externalId', message: `Already used by deal ${existing.id}.` }],
-      },
-    );
+  if (existing && existing.id !== selfId) throw externalIdTaken(externalId, existing.id);
+}
+
+/**
+ * Runs a deal write; when two requests claim the same external id at once, the unique index
+ * (partner_id, external_id) refuses the second, and that is a 409. The holder is not looked up:
+ * after the violation PostgreSQL accepts no further statement in the transaction.
+ */
+async function claimingExternalId<T>(externalId: string | undefined, write: () => Promise<T>) {
+  try {
+    return await write();
+  } catch (error) {
+    if (externalId && isUniqueViolation(error)) throw externalIdTaken(externalId, null);
+    throw error;
   }
 }
 
@@ -94,7 +114,7 @@ export async function createDeal(
   options: { submit?: boolean; source?: 'portal' | 'api' | 'seed' } = {},
   now: Date = new Date(),
 ): Promise<DealRow> {
-  const { user, partnerId } = requirePartnerActor(actor);
+  const { user, partnerId } = requirePartner(actor);
   return inTransaction(db, async (trx) => {
     await refuseTakenExternalId(trx, partnerId, input.externalId, null);
     await refuseUnknownScenario(trx, partnerId, input.roiScenarioId);
@@ -110,14 +130,7 @@ export async function createDeal(
       created_at: isoNow(now),
       updated_at: isoNow(now),
     };
-    try {
-      await insertDeal(trx, row);
-    } catch (error) {
-      // Two requests with the same external id at once: the unique index decides.
-      if (isUniqueViolation(error))
-        await refuseTakenExternalId(trx, partnerId, input.externalId, null);
-      throw error;
-    }
+    await claimingExternalId(input.externalId, () => insertDeal(trx, row));
     await recordAudit(
       trx,
       {
@@ -148,7 +161,7 @@ export async function updateDeal(
   options: { submit?: boolean; expectedVersion?: number } = {},
   now: Date = new Date(),
 ): Promise<DealRow> {
-  const { user, partnerId } = requirePartnerActor(actor);
+  const { user, partnerId } = requirePartner(actor);
   return inTransaction(db, async (trx) => {
     const deal = await findDeal(trx, id, partnerId);
     if (!deal) throw new AppError('NOT_FOUND', 'There is no deal with that id in your company.');
@@ -183,7 +196,10 @@ export async function updateDeal(
     let after: DealRow = deal;
     if (Object.keys(changes).length > 0) {
       const patch: DealUpdate = { ...columns, updated_at: isoNow(now) };
-      if (!(await updateDealIfVersion(trx, id, deal.version, patch))) {
+      const isUpdated = await claimingExternalId(input.externalId, () =>
+        updateDealIfVersion(trx, id, deal.version, patch),
+      );
+      if (!isUpdated) {
         throw new AppError(
           'CONFLICT',
           'Someone changed this deal a moment ago. Reload it and try again.',

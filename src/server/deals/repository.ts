@@ -2,6 +2,7 @@ import { sql, type SelectQueryBuilder } from 'kysely';
 import type { DealStatus } from '../../lib/deals/statuses';
 import type { DbOrTx } from '../db';
 import type { Database, Deal, DealUpdate, NewDeal } from '../schema';
+import { containsInsensitive } from '../sql-like';
 
 /** A deal with what every screen shows next to it: its partner and the person who registered it. */
 export type DealRow = Deal & {
@@ -119,27 +120,39 @@ function applyFilter(query: DealQuery, filter: DealFilter): DealQuery {
   if (filter.extensionRequested) q = q.where('deals.extension_status', '=', 'requested');
   if (filter.protectedBefore) q = q.where('deals.protected_until', '<', filter.protectedBefore);
   if (filter.search) {
-    const pattern = `%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const search = filter.search;
     q = q.where((eb) =>
       eb.or([
-        eb(sql`lower(deals.customer_name)`, 'like', sql`${pattern} escape '\\'`),
-        eb(sql`lower(deals.customer_domain)`, 'like', sql`${pattern} escape '\\'`),
-        eb('deals.external_id', '=', filter.search ?? ''),
-        eb('deals.id', '=', (filter.search ?? '').toUpperCase()),
+        containsInsensitive('deals.customer_name', search),
+        containsInsensitive('deals.customer_domain', search),
+        eb('deals.external_id', '=', search),
+        eb('deals.id', '=', search.toUpperCase()),
       ]),
     );
   }
   return q;
 }
 
-const SORTS: Record<DealSort, [string, 'asc' | 'desc']> = {
-  created_desc: ['deals.id', 'desc'],
-  updated_desc: ['deals.updated_at', 'desc'],
-  value_desc: ['deals.value_cents', 'desc'],
-  close_asc: ['deals.expected_close_date', 'asc'],
-  expiry_asc: ['deals.protected_until', 'asc'],
-  due_asc: ['deals.review_due_at', 'asc'],
+/** Column, direction, and whether the column may be null. */
+const SORTS: Record<DealSort, [string, 'asc' | 'desc', boolean]> = {
+  created_desc: ['deals.id', 'desc', false],
+  updated_desc: ['deals.updated_at', 'desc', false],
+  value_desc: ['deals.value_cents', 'desc', false],
+  close_asc: ['deals.expected_close_date', 'asc', false],
+  expiry_asc: ['deals.protected_until', 'asc', true],
+  due_asc: ['deals.review_due_at', 'asc', true],
 };
+
+/**
+ * Orders by a sort, deals without a value last. SQLite sorts NULL first and PostgreSQL last, and
+ * SQLite before 3.30 has no NULLS LAST, so sort on `(column is null)` first: false before true
+ * (0 before 1 on SQLite), the same on both.
+ */
+function orderBySort(query: DealQuery, sort: DealSort): DealQuery {
+  const [column, direction, isNullable] = SORTS[sort];
+  const ordered = isNullable ? query.orderBy(sql`(${sql.ref(column)} is null)`, 'asc') : query;
+  return ordered.orderBy(sql.ref(column), direction).orderBy('deals.id', 'desc');
+}
 
 /** A page of deals (offset pagination, for screens with page numbers) and the total. */
 export async function listDealsPage(
@@ -149,10 +162,7 @@ export async function listDealsPage(
   limit: number,
   offset: number,
 ): Promise<{ rows: DealRow[]; total: number }> {
-  const [column, direction] = SORTS[sort];
-  const rows = await applyFilter(withContext(db) as DealQuery, filter)
-    .orderBy(sql.ref(column), direction)
-    .orderBy('deals.id', 'desc')
+  const rows = await orderBySort(applyFilter(withContext(db) as DealQuery, filter), sort)
     .limit(limit)
     .offset(offset)
     .execute();

@@ -1,7 +1,7 @@
 import type { DealListParams } from '../../lib/deals/list-params';
 import type { SessionUser } from '../auth/session';
 import type { DbOrTx } from '../db';
-import { requireChannel } from './actor';
+import { requireChannel } from '../auth/permissions';
 import { listDeals } from './list';
 
 /**

@@ -1,11 +1,9 @@
 import type { SolutionTemplate } from '../../lib/content/portal';
-import { AREA_ROLES } from '../auth/permissions';
-import { requireRole } from '../auth/permissions';
+import { AREA_ROLES, requireChannel, requireRole } from '../auth/permissions';
 import type { SessionUser } from '../auth/session';
 import { findTemplate, listTemplates } from '../content/templates';
 import type { DbOrTx } from '../db';
 import { AppError } from '../errors';
-import { requireChannel } from './actor';
 import { templateStats } from './stats-repository';
 
 /** Every solution template, for anyone in the portal. */

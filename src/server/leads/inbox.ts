@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PERSONA_SLUGS } from '../../lib/catalog';
 import { isoNow } from '../../lib/time';
-import { requireRole } from '../auth/permissions';
+import { CHANNEL_ROLES, requireRole } from '../auth/permissions';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
 import { AppError } from '../errors';
@@ -12,7 +12,7 @@ import * as repo from './repository';
 // outside Vite (tests/bench/servers/bare-trpc.ts), where import.meta.glob does not exist.
 
 /** Who reads and answers the leads inbox. */
-export const INBOX_ROLES = ['admin', 'channel_manager'] as const;
+export const INBOX_ROLES = CHANNEL_ROLES;
 export const INBOX_PAGE_SIZE = 25;
 export const INBOX_STATUSES = [
   'open',

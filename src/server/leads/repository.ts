@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { DbOrTx } from '../db';
 import type { Lead, NewLead } from '../schema';
+import { containsInsensitive } from '../sql-like';
 
 export type InboxStatus = 'waiting' | 'overdue' | 'open' | 'responded' | 'applications' | 'all';
 
@@ -61,12 +61,11 @@ function filtered(db: DbOrTx, filter: LeadFilter) {
   if (status === 'applications') query = query.where('partner_application_id', 'is not', null);
   if (filter.persona) query = query.where('persona', '=', filter.persona);
   if (filter.search) {
-    const like = `%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    // An explicit ESCAPE, because SQLite's LIKE has no default escape character.
+    const search = filter.search;
     query = query.where((eb) =>
       eb.or(
-        (['name', 'email', 'company'] as const).map(
-          (column) => sql<boolean>`lower(${sql.ref(column)}) like ${like} escape '\\'`,
+        (['name', 'email', 'company'] as const).map((column) =>
+          containsInsensitive(column, search),
         ),
       ),
     );

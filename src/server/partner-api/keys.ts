@@ -1,6 +1,8 @@
+import { z } from 'zod';
 import { newId } from '../../lib/ids';
 import { addMs, isoNow, MINUTE } from '../../lib/time';
 import { auditActorOf, recordAudit } from '../audit/record';
+import { requirePartnerAdmin } from '../auth/permissions';
 import type { SessionUser } from '../auth/session';
 import { constantTimeEqualHex, randomToken, sha256Hex } from '../auth/tokens';
 import type { DbOrTx } from '../db';
@@ -16,20 +18,31 @@ import * as repo from './keys-repository';
  */
 const KEY_PATTERN = /^(chasm_[a-z2-9]{8})_([a-z2-9]{32,64})$/;
 
-function requirePartnerAdmin(actor: SessionUser | null): { user: SessionUser; partnerId: string } {
-  if (!actor) throw new AppError('UNAUTHORIZED', 'Sign in to continue.');
-  if (actor.role !== 'partner_admin' || !actor.partner) {
-    throw new AppError('FORBIDDEN', 'Only a partner admin can manage API keys and webhooks.');
-  }
-  return { user: actor, partnerId: actor.partner.id };
-}
-export { requirePartnerAdmin };
+/** What a partner admin sends to create a key (the API keys page and `apiKeys.create`). */
+export const apiKeyInput = z
+  .object({
+    name: z
+      .string({
+        required_error: 'Name the key (what uses it).',
+        invalid_type_error: 'Name must be text.',
+      })
+      .trim()
+      .min(1, 'Name the key (what uses it).')
+      .max(80, 'Keep the name under 80 characters.'),
+    expiresInDays: z
+      .number({ invalid_type_error: 'Choose when the key expires.' })
+      .int('Choose when the key expires.')
+      .min(1, 'A key lasts at least 1 day.')
+      .max(730, 'A key lasts at most 730 days; create a new one then.')
+      .optional(),
+  })
+  .strict();
 
 /** Creates a key for the admin's company and returns it in full, this one time. */
 export async function createApiKey(
   db: DbOrTx,
   actor: SessionUser | null,
-  input: { name: string; expiresInDays?: number | undefined },
+  input: z.output<typeof apiKeyInput>,
   now: Date = new Date(),
 ): Promise<{ id: string; key: string; prefix: string }> {
   const { user, partnerId } = requirePartnerAdmin(actor);

@@ -6,7 +6,8 @@ import { config } from '../config';
 import { listTemplates } from '../content/templates';
 import type { DbOrTx } from '../db';
 import { loadDealFor, submitDeal } from '../deals/actions';
-import { requirePartnerActor, type Actor } from '../deals/actor';
+import { requirePartner } from '../auth/permissions';
+import type { Actor } from '../deals/actor';
 import { checkConflicts } from '../deals/conflicts';
 import { createDeal } from '../deals/register';
 import { listDealsAfter } from '../deals/repository';
@@ -37,7 +38,7 @@ export async function apiListDeals(
   actor: Actor,
   query: z.output<typeof listDealsQuery>,
 ) {
-  const { partnerId } = requirePartnerActor(actor);
+  const { partnerId } = requirePartner(actor);
   const beforeId = query.cursor ? decodeCursor(query.cursor) : null;
   const rows = await listDealsAfter(
     db,
@@ -59,7 +60,7 @@ export async function apiListDeals(
 
 /** GET /api/v1/deals/{id}: another company's id is a 404, like an unknown one. */
 export async function apiGetDeal(db: DbOrTx, actor: Actor, id: string) {
-  requirePartnerActor(actor);
+  requirePartner(actor);
   return dealResource(db, await loadDealFor(db, actor, id));
 }
 
@@ -96,7 +97,7 @@ export async function apiCheckConflicts(
 
 /** GET /api/v1/templates: every solution template with its version and bill of materials. */
 export function apiListTemplates(actor: Actor) {
-  requirePartnerActor(actor);
+  requirePartner(actor);
   return {
     data: listTemplates().map((t) => ({
       slug: t.slug,

@@ -38,3 +38,15 @@ export const partnerApplicationInput = z.object({
   message: text('Message', 4000).optional(),
 });
 export type PartnerApplicationInput = z.infer<typeof partnerApplicationInput>;
+
+/** A partner's referral code, as `?ref=` carries it (letters, digits and dashes). */
+const REFERRAL_CODE = /^[a-z0-9-]{1,64}$/i;
+
+/**
+ * The referral code in a link or in the apply form's hidden field, lower-cased; anything else
+ * (too long, other characters, empty) is ignored rather than stored.
+ */
+export function referralCodeFrom(value: string | null | undefined): string | null {
+  const code = (value ?? '').trim();
+  return REFERRAL_CODE.test(code) ? code.toLowerCase() : null;
+}

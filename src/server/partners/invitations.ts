@@ -1,22 +1,32 @@
+import { z } from 'zod';
 import { newId } from '../../lib/ids';
 import { addMs, DAY, isoNow } from '../../lib/time';
 import type { Db, DbOrTx } from '../db';
 import { AppError } from '../errors';
 import { hashPassword } from '../auth/password';
-import { requirePartner } from '../auth/permissions';
+import { PARTNER_ROLES, requirePartner } from '../auth/permissions';
 import { createSession, type SessionUser } from '../auth/session';
 import { randomToken, sha256Hex } from '../auth/tokens';
 import { config } from '../config';
 import { enqueueMail } from '../mail/mailer';
 import type { Role } from '../schema';
 import { normaliseEmail } from '../users/login';
+import { emailField } from '../validation';
 import * as users from '../users/repository';
 import * as repo from './repository';
 
 /** An invitation link is valid for 7 days, once. */
 export const INVITATION_TTL_MS = 7 * DAY;
 
-export type PartnerRole = Extract<Role, 'partner_admin' | 'partner_rep'>;
+export type PartnerRole = Extract<Role, (typeof PARTNER_ROLES)[number]>;
+
+/** What a partner admin sends to invite a colleague (the team page and `team.invite`). */
+export const inviteColleagueInput = z
+  .object({
+    email: emailField,
+    role: z.enum(PARTNER_ROLES, { message: 'Choose a role: partner_admin or partner_rep.' }),
+  })
+  .strict();
 
 /**
  * Creates an invitation into an existing partner company and e-mails its link. Used by a

@@ -1,4 +1,6 @@
-import type { TierSlug } from '../../lib/content/portal';
+import { z } from 'zod';
+import { TIER_SLUGS } from '../../lib/content/portal';
+import { reasonField } from '../../lib/deals/schema';
 import { newId } from '../../lib/ids';
 import { isoNow } from '../../lib/time';
 import { listAuditForEntity } from '../audit/repository';
@@ -6,7 +8,7 @@ import { auditActorOf, recordAudit } from '../audit/record';
 import type { SessionUser } from '../auth/session';
 import { findTier } from '../content/tiers';
 import type { DbOrTx } from '../db';
-import { requireChannel } from '../deals/actor';
+import { requireChannel } from '../auth/permissions';
 import { inTransaction } from '../deals/errors';
 import { AppError } from '../errors';
 import { enqueueMail } from '../mail/mailer';
@@ -16,6 +18,23 @@ import { createInvitation } from './invitations';
 import { findPartnerByName, insertPartner } from './repository';
 
 export const APPLICATIONS_PAGE_SIZE = 25;
+
+const CHOOSE_TIER = 'Choose one of the program’s tiers.';
+/** A tier the program offers: one of the tiers in content/tiers, nothing else. */
+const tierField = z
+  .enum(TIER_SLUGS, { errorMap: () => ({ message: CHOOSE_TIER }) })
+  .refine((slug) => findTier(slug) !== undefined, CHOOSE_TIER);
+
+/** An approval, as the review page and `review.approveApplication` accept it. */
+export const approveApplicationInput = z.object({ tier: tierField, note: reasonField }).strict();
+
+/** Another reviewer's decision committed between our read and our update. */
+function decidedMeanwhile(): AppError {
+  return new AppError(
+    'CONFLICT',
+    'Another reviewer decided this application a moment ago. Reload it to see the decision.',
+  );
+}
 
 /** Applications for channel managers, newest first, optionally by status. */
 export async function listPartnerApplications(
@@ -56,13 +75,13 @@ export async function approvePartnerApplication(
   db: DbOrTx,
   actor: SessionUser | null,
   id: string,
-  input: { tier: TierSlug; note?: string | undefined },
+  input: z.output<typeof approveApplicationInput>,
   now: Date = new Date(),
 ): Promise<{ partnerId: string; invitationId: string }> {
   const user = requireChannel(actor);
   if (!findTier(input.tier))
-    throw new AppError('BAD_REQUEST', 'Choose a tier.', {
-      issues: [{ path: 'tier', message: 'Choose a tier.' }],
+    throw new AppError('BAD_REQUEST', CHOOSE_TIER, {
+      issues: [{ path: 'tier', message: CHOOSE_TIER }],
     });
   return inTransaction(db, async (trx) => {
     const application = await repo.findApplication(trx, id);
@@ -93,13 +112,16 @@ export async function approvePartnerApplication(
       },
       now,
     );
-    await repo.decideApplication(trx, id, {
+    // The update only applies to a still-submitted application: when another reviewer decided
+    // it meanwhile, nothing is updated and throwing rolls back the company and invitation.
+    const isDecided = await repo.decideApplication(trx, id, {
       status: 'approved',
       decided_by: user.id,
       decided_at: isoNow(now),
       partner_id: partnerId,
       updated_at: isoNow(now),
     });
+    if (!isDecided) throw decidedMeanwhile();
     await recordAudit(
       trx,
       {
@@ -143,9 +165,8 @@ export async function rejectPartnerApplication(
         rejection_reason: why,
         updated_at: isoNow(now),
       }))
-    ) {
-      throw new AppError('CONFLICT', `This application was already ${application.status}.`);
-    }
+    )
+      throw decidedMeanwhile();
     await recordAudit(
       trx,
       {

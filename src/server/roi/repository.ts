@@ -87,15 +87,6 @@ export async function countScenariosForOwner(
   return Number(row?.count ?? 0);
 }
 
-export async function scenarioNamesForOwner(db: DbOrTx, ownerId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('roi_scenarios')
-    .select('name')
-    .where('owner_id', '=', ownerId)
-    .execute();
-  return rows.map((r) => r.name);
-}
-
 export async function insertShare(
   db: DbOrTx,
   row: { id: string; scenario_id: string; token: string; created_by: string; created_at: string },

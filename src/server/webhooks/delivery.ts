@@ -5,27 +5,13 @@ import { registerJobHandler } from '../jobs/runner';
 import { WEBHOOK_JOB } from './emit';
 import * as repo from './repository';
 import { SIGNATURE_HEADER, signatureHeader } from './signature';
-import { assertDeliverableUrl } from './url-policy';
+import { postWebhook } from './transport';
 
 const TIMEOUT_MS = 10_000;
 export type DeliveryOutcome = 'succeeded' | 'retry' | 'failed' | 'skipped';
 
 /** Thrown to make the job runner retry later (exponential backoff lives in the runner). */
 export class DeliveryRetry extends Error {}
-
-async function post(url: string, headers: Record<string, string>, body: string) {
-  await assertDeliverableUrl(url);
-  // Redirects are not followed: a redirect could point the request at an internal address.
-  const response = await fetch(url, {
-    method: 'POST',
-    headers,
-    body,
-    redirect: 'manual',
-    signal: AbortSignal.timeout(TIMEOUT_MS),
-  });
-  const text = await response.text().catch(() => '');
-  return { status: response.status, snippet: text.slice(0, 500) };
-}
 
 /**
  * Delivers one webhook attempt: signs the stored payload with the endpoint's secret and the
@@ -64,7 +50,9 @@ export async function deliverWebhook(
   let error: string | null = null;
   let snippet: string | null = null;
   try {
-    const result = await post(delivery.url, headers, delivery.payload);
+    const result = await postWebhook(delivery.url, headers, delivery.payload, {
+      timeoutMs: TIMEOUT_MS,
+    });
     status = result.status;
     snippet = result.snippet || null;
     if (status < 200 || status >= 300) error = `HTTP ${status}`;

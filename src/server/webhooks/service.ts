@@ -1,19 +1,36 @@
+import { z } from 'zod';
 import { newId } from '../../lib/ids';
 import { isoNow } from '../../lib/time';
-import type { WebhookEvent } from '../../lib/deals/webhook-events';
+import { WEBHOOK_EVENTS, type WebhookEvent } from '../../lib/deals/webhook-events';
 import { auditActorOf, recordAudit } from '../audit/record';
 import type { SessionUser } from '../auth/session';
 import { randomToken } from '../auth/tokens';
 import type { DbOrTx } from '../db';
 import { inTransaction } from '../deals/errors';
 import { AppError } from '../errors';
-import { requirePartnerAdmin } from '../partner-api/keys';
+import { requirePartnerAdmin } from '../auth/permissions';
 import { emitWebhookEvent } from './emit';
 import * as repo from './repository';
-import { assertRegistrableUrl } from './url-policy';
+import { assertRegistrableUrl, webhookUrlField } from './url-policy';
 
 export const MAX_ENDPOINTS = 10;
 export const DELIVERIES_PAGE_SIZE = 25;
+
+/** A new endpoint, as the webhooks page and `webhooks.create` accept it. */
+export const webhookEndpointInput = z
+  .object({
+    url: webhookUrlField,
+    events: z
+      .array(z.enum(WEBHOOK_EVENTS, { message: 'Pick events from the list.' }))
+      .min(1, 'Pick at least one event.')
+      .max(WEBHOOK_EVENTS.length, 'Pick each event once.'),
+    description: z
+      .string()
+      .trim()
+      .max(200, 'Keep the description under 200 characters.')
+      .optional(),
+  })
+  .strict();
 
 /**
  * A partner admin registers a URL for some events. The signing secret is returned this once;
@@ -22,7 +39,7 @@ export const DELIVERIES_PAGE_SIZE = 25;
 export async function createWebhookEndpoint(
   db: DbOrTx,
   actor: SessionUser | null,
-  input: { url: string; events: WebhookEvent[]; description?: string | undefined },
+  input: z.output<typeof webhookEndpointInput>,
   now: Date = new Date(),
 ): Promise<{ id: string; secret: string }> {
   const { user, partnerId } = requirePartnerAdmin(actor);

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer as createTcpServer, type AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { decideDeal } from '../../../src/server/deals/actions';
 import { createDeal } from '../../../src/server/deals/register';
 import { jobHandlers } from '../../../src/server/jobs/runner';
@@ -14,6 +14,9 @@ import {
   sendTestWebhook,
 } from '../../../src/server/webhooks/service';
 import { signatureHeader, verifySignature } from '../../../src/server/webhooks/signature';
+import { postWebhook } from '../../../src/server/webhooks/transport';
+import type { HostResolver } from '../../../src/server/webhooks/url-policy';
+import { callTrpc } from '../../helpers/trpc';
 import { dealInput, makePortalWorld, type PortalWorld } from '../../helpers/portal';
 import { createTestDb, type TestDb } from '../../helpers/test-db';
 
@@ -159,4 +162,119 @@ describe('webhook delivery', () => {
       createWebhookEndpoint(t.db, w.repA, { url, events: ['deal.won'] }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
+});
+
+describe('webhook connections go only where the policy looked (no DNS rebinding)', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  /** A resolver for a name the system cannot resolve, counting how often it is asked. */
+  function countingResolver(address: string) {
+    const calls: string[] = [];
+    const resolve: HostResolver = async (host) => {
+      calls.push(host);
+      return [{ address, family: 4 }];
+    };
+    return { calls, resolve };
+  }
+
+  /** A TCP listener that only counts connections (nothing should reach it). */
+  async function connectionCounter() {
+    let connections = 0;
+    const server = createTcpServer((socket) => {
+      connections++;
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return {
+      port: (server.address() as AddressInfo).port,
+      connections: () => connections,
+      close: () => new Promise((resolve) => server.close(resolve)),
+    };
+  }
+
+  it('resolves the host once and connects to that very answer', async () => {
+    received.length = 0;
+    const { calls, resolve } = countingResolver('127.0.0.1');
+    const port = new URL(url).port;
+    const result = await postWebhook(
+      `http://hooks.partner.test:${port}/hooks`,
+      { 'content-type': 'application/json' },
+      '{"type":"ping"}',
+      { timeoutMs: 5_000, resolve },
+    );
+    expect(result.status).toBe(200);
+    expect(calls).toEqual(['hooks.partner.test']);
+    expect(received.map((r) => r.body)).toEqual(['{"type":"ping"}']);
+    expect(received[0]!.headers.host).toBe(`hooks.partner.test:${port}`);
+  });
+
+  it('refuses before connecting when the answer is private', async () => {
+    vi.stubEnv('WEBHOOK_ALLOW_PRIVATE', '0');
+    const counter = await connectionCounter();
+    try {
+      for (const address of ['127.0.0.1', '::ffff:7f00:1', '169.254.169.254']) {
+        const resolve: HostResolver = async () => [
+          { address, family: address.includes(':') ? 6 : 4 },
+        ];
+        await expect(
+          postWebhook(`https://rebind.partner.test:${counter.port}/`, {}, '{}', {
+            timeoutMs: 5_000,
+            resolve,
+          }),
+        ).rejects.toThrow(/private or local address/);
+      }
+      expect(counter.connections()).toBe(0);
+    } finally {
+      await counter.close();
+    }
+  });
+
+  it('a stored endpoint that resolves to loopback is refused at delivery, and retried', async () => {
+    const counter = await connectionCounter();
+    try {
+      const endpoint = await createWebhookEndpoint(t.db, w.leeB, {
+        url: `https://localhost:${counter.port}/hooks`,
+        events: ['deal.submitted'],
+      });
+      await sendTestWebhook(t.db, w.leeB, endpoint.id);
+      const delivery = await t.db
+        .selectFrom('webhook_deliveries')
+        .select('id')
+        .where('endpoint_id', '=', endpoint.id)
+        .executeTakeFirstOrThrow();
+      vi.stubEnv('WEBHOOK_ALLOW_PRIVATE', '0');
+      expect(await deliverWebhook(t.db, delivery.id, new Date())).toBe('retry');
+      const attempt = await t.db
+        .selectFrom('webhook_attempts')
+        .select('error')
+        .where('delivery_id', '=', delivery.id)
+        .executeTakeFirstOrThrow();
+      expect(attempt.error).toMatch(/localhost resolves to a private or local address/);
+      expect(counter.connections()).toBe(0);
+      await disableWebhookEndpoint(t.db, w.leeB, endpoint.id);
+    } finally {
+      await counter.close();
+    }
+  });
+});
+
+describe('webhook URL validation', () => {
+  it.each(['not a url', 'https://', 'ftp://crm.example.com/x', 'https://u:p@crm.example.com/'])(
+    'webhooks.create with %s answers 400 with a field issue, never a 500',
+    async (bad) => {
+      const { status, body } = await callTrpc(
+        t.db,
+        w.anaA,
+        'webhooks.create',
+        { url: bad, events: ['deal.won'] },
+        'POST',
+      );
+      expect(status).toBe(400);
+      expect(body.error.data.issues).toEqual(
+        expect.arrayContaining([expect.objectContaining({ path: 'url' })]),
+      );
+    },
+  );
 });

@@ -1,13 +1,14 @@
 import { z } from 'zod';
-import { TIER_SLUGS } from '../../../lib/content/portal';
 import { dealListParams } from '../../../lib/deals/list-params';
 import { reasonField } from '../../../lib/deals/schema';
 import { listAuditLog } from '../../audit/service';
+import { CHANNEL_ROLES } from '../../auth/permissions';
 import { bulkDecideDeals, decideDeal, decideExtension, startReview } from '../../deals/actions';
 import { listReviewQueue } from '../../deals/review';
 import { toDealView } from '../../deals/view';
 import {
   approvePartnerApplication,
+  approveApplicationInput,
   getPartnerApplication,
   listPartnerApplications,
   rejectPartnerApplication,
@@ -15,7 +16,7 @@ import {
 import { roleProcedure, router } from '../trpc';
 import { dealId } from './deals';
 
-const channel = roleProcedure('admin', 'channel_manager');
+const channel = roleProcedure(...CHANNEL_ROLES);
 const decision = z.enum(['approve', 'return', 'reject']);
 
 /** The channel manager's side: the deal queue, decisions, applications and the audit log. */
@@ -74,13 +75,9 @@ export const reviewRouter = router({
 
   /** Creates the partner company at the tier and invites the applicant as partner admin. */
   approveApplication: channel
-    .input(
-      z
-        .object({ id: z.string().min(1).max(40), tier: z.enum(TIER_SLUGS), note: reasonField })
-        .strict(),
-    )
-    .mutation(({ ctx, input }) =>
-      approvePartnerApplication(ctx.db, ctx.user, input.id, { tier: input.tier, note: input.note }),
+    .input(approveApplicationInput.extend({ id: z.string().min(1).max(40) }))
+    .mutation(({ ctx, input: { id, ...approval } }) =>
+      approvePartnerApplication(ctx.db, ctx.user, id, approval),
     ),
 
   rejectApplication: channel

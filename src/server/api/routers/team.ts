@@ -1,6 +1,4 @@
-import { z } from 'zod';
-import { inviteColleague, listTeam } from '../../partners/invitations';
-import { emailField } from '../../validation';
+import { inviteColleague, inviteColleagueInput, listTeam } from '../../partners/invitations';
 import { partnerProcedure, router } from '../trpc';
 
 export const teamRouter = router({
@@ -8,10 +6,8 @@ export const teamRouter = router({
   list: partnerProcedure.query(({ ctx }) => listTeam(ctx.db, ctx.user)),
 
   /** A partner admin invites a colleague (link valid 7 days). */
-  invite: partnerProcedure
-    .input(z.object({ email: emailField, role: z.enum(['partner_admin', 'partner_rep']) }).strict())
-    .mutation(async ({ ctx, input }) => {
-      const { id, expiresAt } = await inviteColleague(ctx.db, ctx.user, input);
-      return { id, expiresAt };
-    }),
+  invite: partnerProcedure.input(inviteColleagueInput).mutation(async ({ ctx, input }) => {
+    const { id, expiresAt } = await inviteColleague(ctx.db, ctx.user, input);
+    return { id, expiresAt };
+  }),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SOLUTION_SLUGS } from '../../../lib/catalog';
+import { CHANNEL_ROLES } from '../../auth/permissions';
 import { getTemplateFigures, getTemplateFor, listTemplatesFor } from '../../deals/templates';
 import { authedProcedure, roleProcedure, router } from '../trpc';
 
@@ -9,7 +10,5 @@ export const templatesRouter = router({
   get: authedProcedure
     .input(z.object({ slug: z.enum(SOLUTION_SLUGS) }).strict())
     .query(({ ctx, input }) => getTemplateFor(ctx.user, input.slug)),
-  stats: roleProcedure('admin', 'channel_manager').query(({ ctx }) =>
-    getTemplateFigures(ctx.db, ctx.user),
-  ),
+  stats: roleProcedure(...CHANNEL_ROLES).query(({ ctx }) => getTemplateFigures(ctx.db, ctx.user)),
 });

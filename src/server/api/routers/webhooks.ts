@@ -1,13 +1,12 @@
 import { z } from 'zod';
-import { WEBHOOK_EVENTS } from '../../../lib/deals/webhook-events';
 import {
   createWebhookEndpoint,
   disableWebhookEndpoint,
   listWebhookDeliveries,
   listWebhookEndpoints,
   sendTestWebhook,
+  webhookEndpointInput,
 } from '../../webhooks/service';
-import { webhookUrlField } from '../../webhooks/url-policy';
 import { partnerProcedure, router } from '../trpc';
 
 const endpointId = z.object({ id: z.string().min(1).max(40) }).strict();
@@ -16,18 +15,7 @@ const endpointId = z.object({ id: z.string().min(1).max(40) }).strict();
 export const webhooksRouter = router({
   list: partnerProcedure.query(({ ctx }) => listWebhookEndpoints(ctx.db, ctx.user)),
   create: partnerProcedure
-    .input(
-      z
-        .object({
-          url: webhookUrlField,
-          events: z
-            .array(z.enum(WEBHOOK_EVENTS))
-            .min(1, 'Pick at least one event.')
-            .max(WEBHOOK_EVENTS.length),
-          description: z.string().trim().max(200).optional(),
-        })
-        .strict(),
-    )
+    .input(webhookEndpointInput)
     .mutation(({ ctx, input }) => createWebhookEndpoint(ctx.db, ctx.user, input)),
   disable: partnerProcedure.input(endpointId).mutation(async ({ ctx, input }) => {
     await disableWebhookEndpoint(ctx.db, ctx.user, input.id);

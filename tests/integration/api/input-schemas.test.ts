@@ -1,0 +1,105 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { ZodTypeAny } from 'zod';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appRouter } from '../../../src/server/api/root';
+import { apiKeyInput } from '../../../src/server/partner-api/keys';
+import { inviteColleagueInput } from '../../../src/server/partners/invitations';
+import { webhookEndpointInput } from '../../../src/server/webhooks/service';
+import { makePortalWorld, type PortalWorld } from '../../helpers/portal';
+import { createTestDb, type TestDb } from '../../helpers/test-db';
+import { callTrpc } from '../../helpers/trpc';
+
+const PAGES = resolve(import.meta.dirname, '../../../src/pages');
+
+/** One schema per form, exported by the service module; the page and the procedure both use it. */
+const SHARED: [string, ZodTypeAny, string, string][] = [
+  ['webhooks.create', webhookEndpointInput, 'portal/webhooks/index.astro', 'webhookEndpointInput'],
+  ['apiKeys.create', apiKeyInput, 'portal/api-keys.astro', 'apiKeyInput'],
+  ['team.invite', inviteColleagueInput, 'portal/team.astro', 'inviteColleagueInput'],
+];
+
+describe('input schemas are defined once', () => {
+  it.each(SHARED)('%s validates with the exported schema', (path, schema) => {
+    const procedure = appRouter._def.procedures[path as keyof typeof appRouter._def.procedures];
+    expect((procedure as unknown as { _def: { inputs: unknown[] } })._def.inputs).toEqual([schema]);
+  });
+
+  it.each(SHARED)(
+    'the page of %s parses with it too, not with a copy',
+    (_path, _schema, page, name) => {
+      const source = readFileSync(join(PAGES, page), 'utf8');
+      expect(source).toContain(`parseInput(${name}, {`);
+      expect(source).not.toMatch(/from 'zod'/);
+    },
+  );
+
+  it('no page imports the router layer', () => {
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+      );
+    const offenders = walk(PAGES)
+      .filter((file) => /\.(astro|ts)$/.test(file) && !file.includes(`${join('api', 'trpc')}`))
+      .filter((file) => /from '[./]*server\/api\/routers\//.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(PAGES, file));
+    expect(offenders).toEqual([]);
+  });
+});
+
+let t: TestDb;
+let w: PortalWorld;
+beforeAll(async () => {
+  t = await createTestDb();
+  w = await makePortalWorld(t.db);
+});
+afterAll(() => t.cleanup());
+
+describe('the shared schemas answer with the same field messages through tRPC', () => {
+  const cases: [string, unknown, string, string][] = [
+    [
+      'team.invite',
+      { email: 'x@alpha.test', role: 'admin' },
+      'role',
+      'Choose a role: partner_admin or partner_rep.',
+    ],
+    ['apiKeys.create', { name: '  ' }, 'name', 'Name the key (what uses it).'],
+    [
+      'apiKeys.create',
+      { name: 'CRM', expiresInDays: 0 },
+      'expiresInDays',
+      'A key lasts at least 1 day.',
+    ],
+    [
+      'webhooks.create',
+      { url: 'not a url', events: ['deal.won'] },
+      'url',
+      'Enter a full URL, like https://crm.example.com/hooks/relay.',
+    ],
+    [
+      'webhooks.create',
+      { url: 'https://crm.example.com/x', events: [] },
+      'events',
+      'Pick at least one event.',
+    ],
+  ];
+  it.each(cases)('%s %j → 400 on %s', async (path, input, field, message) => {
+    const { status, body } = await callTrpc(t.db, w.anaA, path, input, 'POST');
+    expect(status).toBe(400);
+    expect(body.error.data.issues).toContainEqual({ path: field, message });
+  });
+});
+
+it('review.approveApplication refuses a tier the program does not offer, on the tier field', async () => {
+  const { status, body } = await callTrpc(
+    t.db,
+    w.channel,
+    'review.approveApplication',
+    { id: 'X', tier: 'platinum' },
+    'POST',
+  );
+  expect(status).toBe(400);
+  expect(body.error.data.issues).toEqual([
+    { path: 'tier', message: 'Choose one of the program’s tiers.' },
+  ]);
+});
