@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DbOrTx } from '../db';
 import type { Lead, NewLead } from '../schema';
 import { containsInsensitive } from '../sql-like';
@@ -82,7 +83,11 @@ export async function listLeads(
   let rows = filtered(db, filter).selectAll();
   rows =
     filter.status === 'open' || filter.status === 'waiting' || filter.status === 'overdue'
-      ? rows.orderBy('response_due_at', 'asc').orderBy('id', 'asc')
+      ? // Leads without a deadline (partner applications) last, on SQLite and PostgreSQL alike.
+        rows
+          .orderBy(sql`(response_due_at is null)`, 'asc')
+          .orderBy('response_due_at', 'asc')
+          .orderBy('id', 'asc')
       : rows.orderBy('created_at', 'desc').orderBy('id', 'desc');
   const [leads, count] = await Promise.all([
     rows.limit(paging.limit).offset(paging.offset).execute(),

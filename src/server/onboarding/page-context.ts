@@ -11,6 +11,7 @@ export function flowVisitorFor(
   resumeToken: string | null,
   /** The partner referral already attributed to this visit (link or remembered cookie). */
   referral: string | null = null,
+  clientIp: string | null = null,
 ): FlowVisitor {
   const utm = utmFrom(url);
   const ref = url.searchParams.get('ref')?.trim() ?? '';
@@ -20,6 +21,7 @@ export function flowVisitorFor(
     resumeToken: resumeToken?.trim().slice(0, 64) || null,
     utm: { source: utm.source, medium: utm.medium, campaign: utm.campaign },
     referralCode: REF.test(ref) ? ref : referral && REF.test(referral) ? referral : null,
+    clientIp,
   };
 }
 

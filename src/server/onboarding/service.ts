@@ -1,8 +1,10 @@
+import { hitLimit } from '../auth/rate-limit';
+import { sha256Hex } from '../auth/tokens';
 import type { Flow } from '../../lib/content/flow-schemas';
 import { stepSchema, type Answers, type RawValues } from '../../lib/personas/fields';
 import { findStep, nextStepId, pathFor, visibleStep } from '../../lib/personas/flow';
 import { isoNow } from '../../lib/time';
-import type { Db } from '../db';
+import type { Db, DbOrTx } from '../db';
 import { AppError } from '../errors';
 import { recordEvent } from '../events/record';
 import type { FlowProgress } from '../schema';
@@ -77,6 +79,36 @@ function merge(answers: Answers, fields: string[], values: Record<string, unknow
 }
 
 /**
+ * Completing a flow creates a lead, e-mails and, for integrators, a partner application, so one
+ * client address may complete at most 10 flows an hour (a person completes one; an office NAT a
+ * few). The counter lives in the database, so it holds across processes.
+ */
+const COMPLETION_LIMIT = { max: 10, windowMs: 60 * 60_000 };
+
+async function refuseTooManyCompletions(
+  db: DbOrTx,
+  visitor: FlowVisitor,
+  now: Date,
+): Promise<void> {
+  if (!visitor.clientIp) return;
+  const state = await hitLimit(
+    db,
+    `flow:complete:${sha256Hex(visitor.clientIp)}`,
+    COMPLETION_LIMIT,
+    now,
+  );
+  if (state.isExceeded) {
+    throw new AppError(
+      'TOO_MANY_REQUESTS',
+      'Too many sign-ups from this network in the last hour. Please try again later.',
+      {
+        retryAfterSeconds: state.retryAfterSeconds,
+      },
+    );
+  }
+}
+
+/**
  * Saves one step's answers (validated against the step's fields; errors come back by field
  * name) and moves to the next step, or completes the flow after the last. One transaction per
  * post, so a step is either saved with its event or not at all.
@@ -125,6 +157,7 @@ export async function submitFlowStep(
     const visitorId = eventVisitorId(visitor, progress);
     const next = nextStepId(flow, stepId, answers);
     if (!next) {
+      await refuseTooManyCompletions(trx, visitor, now);
       const leadId = await completeFlow(
         trx,
         flow,

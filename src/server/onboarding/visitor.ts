@@ -19,6 +19,8 @@ export interface FlowVisitor {
   utm: { source: string | null; medium: string | null; campaign: string | null };
   /** A partner's referral code (`?ref=`), passed on to a partner application. */
   referralCode: string | null;
+  /** The client address, for the completion limit only (hashed before it is stored). */
+  clientIp?: string | null;
 }
 
 /** Resume tokens are randomToken(20): 32 characters of its base-32 alphabet. */

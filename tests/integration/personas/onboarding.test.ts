@@ -307,3 +307,39 @@ describe('onboarding flows', () => {
     ).toHaveLength(2);
   });
 });
+
+describe('completion limit', () => {
+  it('lets one address complete 10 flows an hour and refuses the 11th with 429, saving nothing', async () => {
+    const now = new Date('2026-11-20T09:00:00.000Z');
+    const ip = '198.51.100.77';
+    for (let i = 0; i < 10; i++) {
+      const v = visitor({ clientIp: ip });
+      await submitFlowStep(t.db, revenue(), v, 'leads', leadsStep, now);
+      expect(
+        (await submitFlowStep(t.db, revenue(), v, 'contact', contact(`limit-${i}@acme.test`), now))
+          .kind,
+      ).toBe('completed');
+    }
+    const v = visitor({ clientIp: ip });
+    await submitFlowStep(t.db, revenue(), v, 'leads', leadsStep, now);
+    const error = await errorOf(
+      submitFlowStep(t.db, revenue(), v, 'contact', contact('limit-11@acme.test'), now),
+    );
+    expect(error.code).toBe('TOO_MANY_REQUESTS');
+    expect(error.retryAfterSeconds).toBeGreaterThan(0);
+    expect(
+      await t.db
+        .selectFrom('leads')
+        .select('id')
+        .where('email', '=', 'limit-11@acme.test')
+        .execute(),
+    ).toEqual([]);
+    // Another address is not affected.
+    const other = visitor({ clientIp: '198.51.100.78' });
+    await submitFlowStep(t.db, revenue(), other, 'leads', leadsStep, now);
+    expect(
+      (await submitFlowStep(t.db, revenue(), other, 'contact', contact('other@acme.test'), now))
+        .kind,
+    ).toBe('completed');
+  });
+});
