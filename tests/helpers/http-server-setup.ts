@@ -37,6 +37,8 @@ export default async function setup(project: TestProject) {
     CHASM_DEMO_VISITORS_PER_DAY: '10',
     // Tests stand for several clients by sending their own X-Forwarded-For.
     TRUST_PROXY: '1',
+    // A slow refill, so the flood test does not depend on how fast the machine is.
+    BEACON_RATE: '0.05',
   });
   project.provide('baseUrl', server.baseUrl);
   project.provide('serverDatabaseUrl', databaseUrl);

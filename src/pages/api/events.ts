@@ -12,7 +12,11 @@ import { getDb } from '../../server/db';
 import { clientIp } from '../../server/http/client-ip';
 import { errorResponse, jsonError } from '../../server/http/responses';
 
-const guard = new FloodGuard();
+// BEACON_BURST batches at once, refilled at BEACON_RATE per second, per client address.
+const guard = new FloodGuard(
+  Number(process.env.BEACON_BURST ?? 60) || 60,
+  Number(process.env.BEACON_RATE ?? 5) || 5,
+);
 
 /**
  * The analytics beacon: `navigator.sendBeacon('/api/events', JSON.stringify({ events }))` or
