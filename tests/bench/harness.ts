@@ -66,15 +66,19 @@ export async function load(options: HttpLoad): Promise<{
   };
 }
 
-/** Runs a TypeScript server file in a child process (via tsx) and waits for its "ready". */
+/**
+ * Runs a TypeScript server file in a child process and waits for its "ready". It runs through
+ * vite-node, as the bench itself does, so server code that bundles content with
+ * `import.meta.glob` loads exactly as it does in the built app.
+ */
 export async function forkServer(
   file: string,
   env: Record<string, string>,
 ): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = fork(resolve(import.meta.dirname, file), [], {
+  const viteNode = resolve(import.meta.dirname, '../../node_modules/vite-node/vite-node.mjs');
+  const child = fork(viteNode, [resolve(import.meta.dirname, file)], {
     env: { ...process.env, ...env, PORT: String(port) },
-    execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   await new Promise<void>((ready, fail) => {

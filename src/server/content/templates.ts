@@ -1,18 +1,13 @@
 import { parse } from 'yaml';
 import { templateSchema, type SolutionTemplate } from '../../lib/content/portal';
-import { readContentFolder } from './files-outside-vite';
 
 // The MDX bodies render through astro:content on pages; services only need the frontmatter.
 function templateFiles(): Record<string, string> {
-  try {
-    return import.meta.glob<string>('/content/templates/*.mdx', {
-      eager: true,
-      query: '?raw',
-      import: 'default',
-    });
-  } catch {
-    return readContentFolder('templates', '.mdx');
-  }
+  return import.meta.glob<string>('/content/templates/*.mdx', {
+    eager: true,
+    query: '?raw',
+    import: 'default',
+  });
 }
 
 function frontmatterOf(path: string, raw: string): SolutionTemplate {

@@ -1,17 +1,12 @@
 import { tierSchema, type Tier, type TierSlug } from '../../lib/content/portal';
-import { readContentFolder } from './files-outside-vite';
 import { parseYamlFiles } from './yaml-files';
 
 function tierFiles(): Record<string, string> {
-  try {
-    return import.meta.glob<string>('/content/tiers/*.yaml', {
-      eager: true,
-      query: '?raw',
-      import: 'default',
-    });
-  } catch {
-    return readContentFolder('tiers', '.yaml');
-  }
+  return import.meta.glob<string>('/content/tiers/*.yaml', {
+    eager: true,
+    query: '?raw',
+    import: 'default',
+  });
 }
 
 const tiers: Tier[] = parseYamlFiles(tierFiles(), tierSchema).sort((a, b) => a.order - b.order);

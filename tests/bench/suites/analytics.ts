@@ -52,14 +52,29 @@ async function ingestion(ctx: BenchContext): Promise<BenchRow[]> {
       headers: { ...req.headers, 'x-forwarded-for': `10.${(n >> 8) & 255}.${n & 255}.1` },
     };
   };
-  const headers = { origin: ctx.baseUrl, 'content-type': 'text/plain;charset=UTF-8' };
+  const headers = {
+    origin: ctx.baseUrl,
+    'content-type': 'text/plain;charset=UTF-8',
+    // Without a browser's user agent every event would be dropped as a bot's.
+    'user-agent': BROWSER,
+  };
   const rows: BenchRow[] = [];
   for (const [name, size] of [
     ['ingest: batches of 100', 100],
     ['ingest: single beacons', 1],
   ] as const) {
-    const before = await settledCount(ctx);
     const body = JSON.stringify({ events: Array.from({ length: size }, (_, i) => pageView(i)) });
+    // A short warm-up first (JIT, SQLite's page cache), as for any throughput figure; its
+    // events are stored before the count below starts.
+    await load({
+      url: `${ctx.baseUrl}/api/events`,
+      method: 'POST',
+      headers,
+      body,
+      seconds: 1,
+      setupRequest: manyClients,
+    });
+    const before = await settledCount(ctx);
     const r = await load({
       url: `${ctx.baseUrl}/api/events`,
       method: 'POST',
@@ -87,6 +102,22 @@ async function ingestion(ctx: BenchContext): Promise<BenchRow[]> {
     });
   }
   return rows;
+}
+
+/**
+ * DESIGN.md: at least 50,000 events/s in batches, none lost. A lost event counts as a miss
+ * whatever the rate, so the ratio is 0 when any accepted event was not stored.
+ */
+function ingestionBudget(batches: BenchRow): Ratio {
+  const lost = Number(batches.detail?.lost ?? 0);
+  if (lost !== 0) console.warn(`  ${lost} accepted events were not stored`);
+  return {
+    name: 'ingestion in batches / 50,000 events/s (0 when any were lost)',
+    numerator: batches.name,
+    denominator: 'budget',
+    value: lost === 0 ? batches.value / 50_000 : 0,
+    budget: 1,
+  };
 }
 
 /** A database with about a million events, made by the demo generator (recorded with rollups). */
@@ -166,11 +197,23 @@ export async function analyticsSuite(
       denominator: b,
       value: times[a]!.p50 / times[b]!.p50,
     });
+    // DESIGN.md: dashboards over 1,000,000 events at p50 ≤ 50 ms.
+    const dashboardBudget = (name: string): Ratio => ({
+      name: `${name.replace('dashboard: ', '')}: 50 ms budget / measured p50`,
+      numerator: 'budget',
+      denominator: name,
+      value: 50 / times[name]!.p50,
+      budget: 1,
+    });
     return {
       rows,
       ratios: [
+        ingestionBudget(rows[0]!),
         ratio('dashboard: overview (raw scan)', 'dashboard: overview (rollups)'),
         ratio('dashboard: lift (raw scan)', 'dashboard: lift (rollups)'),
+        dashboardBudget('dashboard: overview (rollups)'),
+        dashboardBudget('dashboard: lift (rollups)'),
+        dashboardBudget('dashboard: funnel (rollups)'),
       ],
     };
   } finally {
