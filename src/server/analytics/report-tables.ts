@@ -3,6 +3,7 @@ import { formatInteger, formatPercent } from '../../lib/format/numbers';
 import type { FunnelReport } from './queries/funnels';
 import type { InferenceReport } from './queries/inference';
 import type { PersonaLift } from './queries/lift';
+import type { LiftResult } from '../../lib/analytics/stats';
 import type { Overview } from './queries/overview';
 import type { Pipeline, PipelineGroup } from './queries/pipeline';
 import type { RoiUsage } from './queries/roi-usage';
@@ -132,7 +133,7 @@ export function liftTables(personas: PersonaLift[]): ReportTable[] {
           key: 'pValue',
           label: 'p-value',
           isNumeric: true,
-          format: (v) => (v === null ? '—' : Number(v) < 0.001 ? '< 0.001' : Number(v).toFixed(3)),
+          format: (v) => (v === null ? '—' : formatPValue(Number(v))),
         },
         { key: 'verdict', label: 'Verdict' },
       ],
@@ -153,6 +154,21 @@ export function liftTables(personas: PersonaLift[]): ReportTable[] {
 }
 
 /** Plain words for a lift result. */
+/** A p-value as people read it: three decimals, or "< 0.001". */
+export function formatPValue(p: number): string {
+  return p < 0.001 ? '< 0.001' : p.toFixed(3);
+}
+
+/** The overall verdict with the evidence behind it: interval and p-value. */
+export function liftEvidence(p: LiftResult): string | null {
+  if (!p.hasEnoughData) return null;
+  const [low, high] = p.interval;
+  const test = p.test
+    ? ` · p ${p.test.pValue < 0.001 ? '' : '= '}${formatPValue(p.test.pValue)}`
+    : '';
+  return `95% CI ${formatPercent(low, 1, true)} to ${formatPercent(high, 1, true)}${test}`;
+}
+
 export function liftVerdict(p: PersonaLift): string {
   if (!p.hasEnoughData) return `Not enough data yet: needs ${p.needs}.`;
   if (p.interval[0] > 0) return 'Personalising converts better.';

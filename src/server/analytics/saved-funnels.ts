@@ -4,7 +4,7 @@ import { newId } from '../../lib/ids';
 import { isoNow } from '../../lib/time';
 import { requireRole } from '../auth/permissions';
 import type { SessionUser } from '../auth/session';
-import type { Db, DbOrTx } from '../db';
+import type { Db } from '../db';
 import { AppError } from '../errors';
 import { enqueueJob } from '../jobs/queue';
 import { registerJobHandler } from '../jobs/runner';
