@@ -14,9 +14,7 @@ export interface Limit {
 export interface LimitState {
   count: number;
   windowEndsAt: string;
-  /** The counter has reached the limit: the next attempt should be refused (check-then-hit). */
-  isLimited: boolean;
-  /** This hit went over the limit (hit-then-check, for request quotas). */
+  /** This hit went over the limit: refuse the request it counted. */
   isExceeded: boolean;
   retryAfterSeconds: number;
 }
@@ -26,26 +24,9 @@ function toState(count: number, windowEndsAt: string, limit: Limit, now: Date): 
   return {
     count,
     windowEndsAt,
-    isLimited: count >= limit.max,
     isExceeded: count > limit.max,
     retryAfterSeconds: Math.max(1, Math.ceil(remainingMs / 1000)),
   };
-}
-
-/** Reads a counter without changing it. */
-export async function peekLimit(
-  db: DbOrTx,
-  key: string,
-  limit: Limit,
-  now: Date = new Date(),
-): Promise<LimitState> {
-  const row = await db
-    .selectFrom('rate_limits')
-    .select(['count', 'window_ends_at'])
-    .where('key', '=', key)
-    .executeTakeFirst();
-  if (!row || row.window_ends_at <= isoNow(now)) return toState(0, isoNow(now), limit, now);
-  return toState(row.count, row.window_ends_at, limit, now);
 }
 
 /** Counts one hit and returns the state after it. */
