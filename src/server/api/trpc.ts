@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { TRPC_ERROR_CODES_BY_KEY, type TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { ZodError } from 'zod';
-import { requirePartner, requireRole } from '../auth/permissions';
+import { requirePartner, requireRole, requireUser } from '../auth/permissions';
 import type { SessionUser, ValidSession } from '../auth/session';
 import { config } from '../config';
 import type { Db } from '../db';
@@ -75,8 +75,8 @@ export const publicProcedure = t.procedure;
 
 /** Any signed-in user. */
 export const authedProcedure = t.procedure.use(({ ctx, next }) => {
-  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
-  return next({ ctx: { ...ctx, user: ctx.user } });
+  const user = guard(() => requireUser(ctx.user));
+  return next({ ctx: { ...ctx, user } });
 });
 
 /** Signed in with one of the given roles. */

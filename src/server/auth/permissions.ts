@@ -20,13 +20,19 @@ export function isPartnerRole(role: Role): boolean {
   return (PARTNER_ROLES as readonly Role[]).includes(role);
 }
 
+/** Throws UNAUTHORIZED without a signed-in user (or API key). */
+export function requireUser<U extends SessionUser>(user: U | null): U {
+  if (!user) throw new AppError('UNAUTHORIZED', 'Sign in to continue.');
+  return user;
+}
+
 /** Throws UNAUTHORIZED without a user, FORBIDDEN unless the user holds one of the roles. */
 export function requireRole<U extends SessionUser>(user: U | null, roles: readonly Role[]): U {
-  if (!user) throw new AppError('UNAUTHORIZED', 'Sign in to continue.');
-  if (!roles.includes(user.role)) {
+  const actor = requireUser(user);
+  if (!roles.includes(actor.role)) {
     throw new AppError('FORBIDDEN', 'Your role does not allow this.');
   }
-  return user;
+  return actor;
 }
 
 /** Vendor staff only (channel manager, admin). */
@@ -55,9 +61,9 @@ export function requirePartner<U extends SessionUser>(
 export function requirePartnerAdmin<U extends SessionUser>(
   user: U | null,
 ): { user: U; partnerId: string } {
-  if (!user) throw new AppError('UNAUTHORIZED', 'Sign in to continue.');
-  if (user.role !== 'partner_admin' || !user.partner) {
+  const actor = requireUser(user);
+  if (actor.role !== 'partner_admin' || !actor.partner) {
     throw new AppError('FORBIDDEN', 'Only a partner admin can manage API keys and webhooks.');
   }
-  return { user, partnerId: user.partner.id };
+  return { user: actor, partnerId: actor.partner.id };
 }
