@@ -67,10 +67,6 @@ export function campaignIds(): string[] {
   return campaigns.map((c) => c.id);
 }
 
-export function findCampaign(id: string): Campaign | undefined {
-  return campaigns.find((c) => c.id === id);
-}
-
 /** The e-mails of a campaign, in step order. */
 export function campaignSteps(id: string): CampaignStep[] {
   return steps.filter((s) => s.campaignId === id);

@@ -74,7 +74,10 @@ export function findFlowForPersona(slug: string | null | undefined): Flow | unde
   return persona ? flows.find((f) => f.id === persona.flow) : undefined;
 }
 
+// Built once: the persona middleware reads them on every request.
+const rules: DetectionRule[] = personas.map((p) => ({ slug: p.slug, ...p.detection }));
+
 /** The detection rules of every persona, for the resolver. */
-export function detectionRules(): DetectionRule[] {
-  return personas.map((p) => ({ slug: p.slug, ...p.detection }));
+export function detectionRules(): readonly DetectionRule[] {
+  return rules;
 }

@@ -21,10 +21,6 @@ export async function findLead(db: DbOrTx, id: string): Promise<Lead | undefined
   return db.selectFrom('leads').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function findLeadBySubmissionKey(db: DbOrTx, key: string): Promise<Lead | undefined> {
-  return db.selectFrom('leads').selectAll().where('submission_key', '=', key).executeTakeFirst();
-}
-
 export async function setPartnerApplication(
   db: DbOrTx,
   leadId: string,

@@ -7,13 +7,14 @@ import { getPersona } from '../content/persona-content';
 import type { DbOrTx } from '../db';
 import { AppError } from '../errors';
 import { recordEvents, type EventInput } from '../events/record';
-import { createLead } from '../leads/create';
+import { createLead, type CreatedLead } from '../leads/create';
 import { setPartnerApplication } from '../leads/repository';
 import { partnerApplicationInput } from '../partners/application-schema';
 import { submitPartnerApplication } from '../partners/applications';
 import type { FlowProgress } from '../schema';
 import { zodIssues } from '../validation';
 import * as repo from './repository';
+import { flowEventBase, progressUtm } from './visitor';
 
 /** Application fields named after the flow fields they come from, for error messages. */
 const APPLICATION_FIELD: Record<string, string> = {
@@ -53,8 +54,6 @@ function text(answers: Answers, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
-type CreatedLeadInfo = Awaited<ReturnType<typeof createLead>>;
-
 /** Files the partner application a systems integrator's flow asks for, linked to its lead. */
 async function fileApplication(
   db: DbOrTx,
@@ -78,7 +77,7 @@ async function enrolInCampaign(
   db: DbOrTx,
   flow: Flow,
   answers: Answers,
-  lead: CreatedLeadInfo,
+  lead: CreatedLead,
   now: Date,
 ) {
   const name = text(answers, 'name');
@@ -106,23 +105,12 @@ async function enrolInCampaign(
 function completionEvents(
   flow: Flow,
   progress: FlowProgress,
-  lead: CreatedLeadInfo,
+  lead: CreatedLead,
   applicationId: string | null,
   visitorId: string,
   at: string,
 ): EventInput[] {
-  const base = {
-    occurredAt: at,
-    visitorId,
-    persona: flow.persona,
-    path: `/start/${flow.persona}`,
-    utm: {
-      source: progress.utm_source,
-      medium: progress.utm_medium,
-      campaign: progress.utm_campaign,
-    },
-    partnerRef: progress.referral_code,
-  };
+  const base = { ...flowEventBase(flow, progress, visitorId), occurredAt: at };
   const events: EventInput[] = [
     {
       ...base,
@@ -190,11 +178,7 @@ export async function completeFlow(
       companyDomain: text(answers, 'companyDomain'),
       answers,
       visitorId: progress.visitor_id,
-      utm: {
-        source: progress.utm_source,
-        medium: progress.utm_medium,
-        campaign: progress.utm_campaign,
-      },
+      utm: progressUtm(progress),
       referralCode: progress.referral_code,
       isSalesLead: !isPartner,
     },

@@ -15,6 +15,7 @@ import {
   createProgress,
   eventVisitorId,
   findProgress,
+  flowEventBase,
   parseAnswers,
   type FlowVisitor,
 } from './visitor';
@@ -176,16 +177,8 @@ export async function submitFlowStep(
     await recordEvent(
       trx,
       {
+        ...flowEventBase(flow, progress, visitorId),
         type: 'flow_step_completed',
-        visitorId,
-        persona: flow.persona,
-        path: `/start/${flow.persona}`,
-        utm: {
-          source: progress.utm_source,
-          medium: progress.utm_medium,
-          campaign: progress.utm_campaign,
-        },
-        partnerRef: progress.referral_code,
         properties: {
           flowId: flow.id,
           stepId,

@@ -35,6 +35,29 @@ export function eventVisitorId(visitor: FlowVisitor, progress: FlowProgress): st
   return visitor.trackedId ?? `flow:${progress.id}`;
 }
 
+/**
+ * The fields every event of a flow run carries: who, which persona and page, and the campaign
+ * and partner referral that brought them (as stored with the progress).
+ */
+export function flowEventBase(flow: Flow, progress: FlowProgress, visitorId: string) {
+  return {
+    visitorId,
+    persona: flow.persona,
+    path: `/start/${flow.persona}`,
+    utm: progressUtm(progress),
+    partnerRef: progress.referral_code,
+  };
+}
+
+/** The campaign that brought the visitor to the flow, as stored with the progress. */
+export function progressUtm(progress: FlowProgress): FlowVisitor['utm'] {
+  return {
+    source: progress.utm_source,
+    medium: progress.utm_medium,
+    campaign: progress.utm_campaign,
+  };
+}
+
 export async function findProgress(
   db: DbOrTx,
   flow: Flow,
@@ -92,13 +115,9 @@ export async function createProgress(
   await recordEvent(
     db,
     {
+      ...flowEventBase(flow, row, eventVisitorId(visitor, row)),
       type: 'flow_started',
       occurredAt: at,
-      visitorId: eventVisitorId(visitor, row),
-      persona: flow.persona,
-      path: `/start/${flow.persona}`,
-      utm: { source: row.utm_source, medium: row.utm_medium, campaign: row.utm_campaign },
-      partnerRef: row.referral_code,
       properties: { flowId: flow.id, progressId: row.id, attempt: 1 },
     },
     now,

@@ -3,6 +3,7 @@ import { splitReferrer } from '../../lib/personas/resolve';
 import type { ResolvedPersona, Visitor } from '../../lib/personas/types';
 import type { DbOrTx } from '../db';
 import { recordEvent, type EventInput } from '../events/record';
+import { utmFrom } from './request-context';
 
 export interface ExposureInput {
   visitor: Visitor;
@@ -21,7 +22,6 @@ export interface ExposureInput {
 export function exposureEvent(input: ExposureInput, now: Date = new Date()): EventInput | null {
   const { persona, visitor, url } = input;
   if (!persona.slug || persona.variant === 'generic') return null;
-  const utm = (name: string) => url.searchParams.get(`utm_${name}`)?.trim().slice(0, 200) || null;
   return {
     type: 'experience_viewed',
     occurredAt: now.toISOString(),
@@ -32,13 +32,7 @@ export function exposureEvent(input: ExposureInput, now: Date = new Date()): Eve
     personaSource: persona.source,
     path: url.pathname,
     referrerHost: splitReferrer(input.referrer, input.ownOrigins).externalHost,
-    utm: {
-      source: utm('source'),
-      medium: utm('medium'),
-      campaign: utm('campaign'),
-      content: utm('content'),
-      term: utm('term'),
-    },
+    utm: utmFrom(url),
     partnerRef: url.searchParams.get('ref')?.trim().slice(0, 64) || null,
     properties: {
       isHoldoutEligible: persona.isHoldoutEligible,
