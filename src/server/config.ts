@@ -9,6 +9,10 @@ const booleanFlag = z
   .optional()
   .transform((value) => value === '1' || value === 'true');
 
+/** An empty variable counts as unset, so `FOO= npm start` means the default. */
+const unsetIfEmpty = <T extends z.ZodTypeAny>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema);
+
 const envSchema = z.object({
   NODE_ENV: z.string().default('development'),
   DATABASE_URL: z.string().min(1).default('file:db/chasm.sqlite'),
@@ -25,6 +29,23 @@ const envSchema = z.object({
   CHASM_JOBS: z.enum(['0', '1', '']).optional(),
   LOGIN_IP_LIMIT: z.coerce.number().int().positive().default(50),
   CHASM_DEMO_VISITORS_PER_DAY: z.coerce.number().int().min(0).max(5000).default(300),
+  PERSONA_HOLDOUT_PERCENT: unsetIfEmpty(z.coerce.number().min(0).max(50).default(5)),
+  PERSONA_PROGRAM: unsetIfEmpty(
+    z
+      .string()
+      .regex(/^[a-z0-9-]{1,40}$/, 'use lower-case letters, digits and -')
+      .default('persona-site'),
+  ),
+  REVIEW_SLA_HOURS: z.coerce
+    .number({ invalid_type_error: 'must be a number of hours (0 to 720)' })
+    .positive('must be a number of hours (0 to 720)')
+    .max(720, 'must be a number of hours (0 to 720)')
+    .default(48),
+  // A value that is not a whole number of days keeps the default rather than stopping the server.
+  ANALYTICS_RETENTION_DAYS: z.coerce.number().int().min(0).catch(395),
+  // Beacon flood guard: a missing or unusable value keeps the default.
+  BEACON_BURST: z.coerce.number().positive().catch(60),
+  BEACON_RATE: z.coerce.number().positive().catch(5),
 });
 
 export type Config = {
@@ -41,6 +62,14 @@ export type Config = {
   loginIpLimit: number;
   /** Simulated visitors per day in the demo analytics (90 days). */
   demoVisitorsPerDay: number;
+  /** The persona holdout: this share (0–50%) of inferred visitors see the generic page. */
+  holdout: { percent: number; program: string };
+  /** Hours a channel manager has to decide a submitted deal. */
+  reviewSlaHours: number;
+  /** Days raw analytics events are kept (0: forever). */
+  analyticsRetentionDays: number;
+  /** Analytics batches one client address may send at once, and refilled per second. */
+  beacon: { burst: number; ratePerSecond: number };
 };
 
 let cached: Config | undefined;
@@ -68,6 +97,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runJobs: e.CHASM_JOBS !== '0',
     loginIpLimit: e.LOGIN_IP_LIMIT,
     demoVisitorsPerDay: e.CHASM_DEMO_VISITORS_PER_DAY,
+    holdout: { percent: e.PERSONA_HOLDOUT_PERCENT, program: e.PERSONA_PROGRAM },
+    reviewSlaHours: e.REVIEW_SLA_HOURS,
+    analyticsRetentionDays: e.ANALYTICS_RETENTION_DAYS,
+    beacon: { burst: e.BEACON_BURST, ratePerSecond: e.BEACON_RATE },
   };
 }
 
