@@ -136,7 +136,6 @@ export const dealFields = {
 
 export const dealInput = z.object(dealFields).strict();
 export type DealInput = z.output<typeof dealInput>;
-export type DealInputRaw = z.input<typeof dealInput>;
 
 /** Fields the live conflict check reads; whatever is filled in so far. */
 export const conflictCheckInput = z

@@ -30,8 +30,6 @@ export const ACTIVE_STATUSES: readonly DealStatus[] = [
 /** A partner's own open work: a duplicate of one of these is refused. */
 export const OWN_OPEN_STATUSES: readonly DealStatus[] = ['draft', ...ACTIVE_STATUSES];
 
-export const CLOSED_STATUSES: readonly DealStatus[] = ['rejected', 'won', 'lost', 'expired'];
-
 export const EXTENSION_STATUSES = ['requested', 'approved', 'denied'] as const;
 export type ExtensionStatus = (typeof EXTENSION_STATUSES)[number];
 

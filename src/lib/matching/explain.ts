@@ -44,10 +44,3 @@ export function describeRule(hit: RuleHit, nameOf: NameOf = (s) => s): string {
       return `Products in common: ${hit.products.map(nameOf).join(', ')}`;
   }
 }
-
-export const RULE_LABELS: Record<RuleHit['rule'], string> = {
-  domain: 'Same customer domain',
-  email_domain: 'Same contact e-mail domain',
-  company_name: 'Similar company name',
-  product_overlap: 'Product overlap',
-};

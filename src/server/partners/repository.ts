@@ -9,10 +9,6 @@ export async function findPartnerByName(db: DbOrTx, name: string): Promise<Partn
   return db.selectFrom('partners').selectAll().where('name', '=', name).executeTakeFirst();
 }
 
-export async function listPartners(db: DbOrTx): Promise<Partner[]> {
-  return db.selectFrom('partners').selectAll().orderBy('name').execute();
-}
-
 export async function insertInvitation(db: DbOrTx, invitation: Invitation): Promise<void> {
   await db.insertInto('invitations').values(invitation).execute();
 }

@@ -6,6 +6,7 @@ import { auditActorOf, recordAudit } from '../audit/record';
 import type { SessionUser } from '../auth/session';
 import { randomToken } from '../auth/tokens';
 import type { DbOrTx } from '../db';
+import type { WebhookEndpoint } from '../schema';
 import { inTransaction } from '../deals/errors';
 import { AppError } from '../errors';
 import { requirePartnerAdmin } from '../auth/permissions';
@@ -47,7 +48,7 @@ export async function createWebhookEndpoint(
   const secret = `whsec_${randomToken(32)}`;
   const id = newId(now.getTime());
   await inTransaction(db, async (trx) => {
-    const active = (await repo.listEndpoints(trx, partnerId)).filter((e) => e.is_active === 1);
+    const active = await repo.listActiveEndpoints(trx, partnerId);
     if (active.length >= MAX_ENDPOINTS)
       throw new AppError(
         'CONFLICT',
@@ -82,13 +83,15 @@ export async function createWebhookEndpoint(
   return { id, secret };
 }
 
+/** An endpoint as the portal shows it: events parsed, the signing secret left out. */
+function toEndpointView({ secret: _secret, ...endpoint }: WebhookEndpoint) {
+  return { ...endpoint, events: JSON.parse(endpoint.events) as WebhookEvent[] };
+}
+
 /** The company's endpoints, without their secrets. */
 export async function listWebhookEndpoints(db: DbOrTx, actor: SessionUser | null) {
   const { partnerId } = requirePartnerAdmin(actor);
-  return (await repo.listEndpoints(db, partnerId)).map(({ secret: _secret, ...rest }) => ({
-    ...rest,
-    events: JSON.parse(rest.events) as WebhookEvent[],
-  }));
+  return (await repo.listEndpoints(db, partnerId)).map(toEndpointView);
 }
 
 async function ownEndpoint(db: DbOrTx, partnerId: string, id: string) {
@@ -135,7 +138,7 @@ export async function listWebhookDeliveries(
   page: number,
 ) {
   const { partnerId } = requirePartnerAdmin(actor);
-  const { secret: _secret, ...endpoint } = await ownEndpoint(db, partnerId, id);
+  const endpoint = toEndpointView(await ownEndpoint(db, partnerId, id));
   const { rows, total } = await repo.listDeliveries(
     db,
     id,
@@ -147,7 +150,7 @@ export async function listWebhookDeliveries(
     rows.map((r) => r.id),
   );
   return {
-    endpoint: { ...endpoint, events: JSON.parse(endpoint.events) as WebhookEvent[] },
+    endpoint,
     deliveries: rows.map((d) => ({
       ...d,
       attempts: attempts.filter((a) => a.delivery_id === d.id),
