@@ -18,11 +18,3 @@ export const EVENT_TYPES = [
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
-/** Events a browser may send to /api/events; the rest are written only by the server. */
-export const CLIENT_EVENT_TYPES = [
-  'page_view',
-  'cta_clicked',
-  'roi_computed',
-] as const satisfies readonly EventType[];
-
-export type Variant = 'personalized' | 'holdout';

@@ -29,6 +29,11 @@ export function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** The last instant of a UTC day, as an ISO string: the inclusive end of a range of days. */
+export function endOfDay(day: string): string {
+  return `${day}T23:59:59.999Z`;
+}
+
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
 }

@@ -49,30 +49,19 @@ export const POST: APIRoute = async (context) => {
   const db = getDb();
   try {
     const body = await request.text();
-    if (isBot(userAgent)) {
-      // Validated like any batch (a broken client still learns why), then dropped quietly.
-      return Response.json(
-        await ingestBatch(db, {
-          body,
-          userAgent,
-          visitorId: 'bot',
-          siteHost: url.hostname,
-          persona: null,
-          userId: null,
-        }),
-        {
-          status: 202,
-        },
-      );
-    }
+    const isBotAgent = isBot(userAgent);
+    // A bot's batch is validated like any other (a broken client still learns why), then
+    // dropped quietly: it gets no visitor cookie and costs no visitor lookup.
     // A prerendered page cannot set the visitor cookie, so its beacon's response does.
     const refuses = refusesTracking(request.headers);
-    const visitorId = refuses
-      ? await cookielessVisitorId(db, { site: url.host, ip, userAgent: userAgent ?? '' })
-      : identifyVisitor(cookies, false).id;
+    const visitorId = isBotAgent
+      ? 'bot'
+      : refuses
+        ? await cookielessVisitorId(db, { site: url.host, ip, userAgent: userAgent ?? '' })
+        : identifyVisitor(cookies, false).id;
     const result = await ingestBatch(db, {
       body,
-      userAgent,
+      isBot: isBotAgent,
       visitorId,
       siteHost: url.hostname,
       persona: parsePersonaCookie(cookies.get(PERSONA_COOKIE)?.value)?.slug ?? null,

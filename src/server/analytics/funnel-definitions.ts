@@ -3,6 +3,7 @@ import type { FunnelDefinition } from '../../lib/analytics/funnel';
 import { EVENT_TYPES } from '../../lib/events';
 import type { DbOrTx } from '../db';
 import { parseYamlFiles } from '../content/yaml-files';
+import { listBackfilledFunnels, type SavedFunnelRow } from './funnel-repository';
 
 export const funnelStepSchema = z.object({
   type: z.enum(EVENT_TYPES),
@@ -43,22 +44,22 @@ export function contentFunnelDefinition(funnel: FunnelContent): FunnelDefinition
   };
 }
 
+/** A funnel saved in the UI, as the rollups and its backfill run it. */
+export function savedFunnelDefinition(
+  row: Pick<SavedFunnelRow, 'id' | 'steps' | 'window_ms'>,
+): FunnelDefinition {
+  return {
+    id: row.id,
+    steps: JSON.parse(row.steps) as FunnelDefinition['steps'],
+    windowMs: row.window_ms,
+  };
+}
+
 /**
  * Every funnel the rollups keep up to date: content funnels, plus funnels saved in the UI once
  * their backfill from raw events has run (before that, the backfill owns their history).
  */
 export async function activeFunnels(db: DbOrTx): Promise<FunnelDefinition[]> {
-  const saved = await db
-    .selectFrom('funnels')
-    .select(['id', 'steps', 'window_ms'])
-    .where('backfilled_at', 'is not', null)
-    .execute();
-  return [
-    ...contentFunnels.map(contentFunnelDefinition),
-    ...saved.map((f) => ({
-      id: f.id,
-      steps: JSON.parse(f.steps) as FunnelDefinition['steps'],
-      windowMs: f.window_ms,
-    })),
-  ];
+  const saved = await listBackfilledFunnels(db);
+  return [...contentFunnels.map(contentFunnelDefinition), ...saved.map(savedFunnelDefinition)];
 }

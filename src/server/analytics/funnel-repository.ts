@@ -12,6 +12,15 @@ export async function findFunnel(db: DbOrTx, id: string): Promise<SavedFunnelRow
   return db.selectFrom('funnels').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Saved funnels whose backfill has run: from then on the rollups keep them up to date. */
+export async function listBackfilledFunnels(db: DbOrTx) {
+  return db
+    .selectFrom('funnels')
+    .select(['id', 'steps', 'window_ms'])
+    .where('backfilled_at', 'is not', null)
+    .execute();
+}
+
 export async function listSavedFunnels(db: DbOrTx): Promise<SavedFunnelRow[]> {
   return db.selectFrom('funnels').selectAll().orderBy('created_at').execute();
 }

@@ -1,4 +1,3 @@
-import { isBot } from '../../lib/analytics/bots';
 import {
   clientBatchSchema,
   clientEventSchema,
@@ -16,7 +15,8 @@ import { zodIssues } from '../validation';
 
 export interface BeaconRequest {
   body: string;
-  userAgent: string | null;
+  /** The user agent is a bot's (lib/analytics/bots): the batch is validated, then dropped. */
+  isBot: boolean;
   /** The visitor: the id cookie, or the daily hash for DNT/GPC visitors. */
   visitorId: string;
   /** Our own host, so internal navigation does not count as a referral. */
@@ -143,7 +143,7 @@ export async function ingestBatch(
       },
     );
   }
-  if (isBot(request.userAgent)) return { stored: 0, ignored: 'bot' };
+  if (request.isBot) return { stored: 0, ignored: 'bot' };
   await writer(db).record(toEventInputs(events, request, now.getTime()));
   return { stored: events.length };
 }

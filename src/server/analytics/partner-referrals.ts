@@ -57,8 +57,8 @@ export async function getPartnerReferrals(
   const [visits, visitors, applications, leads, deals] = await Promise.all([
     repo.referralVisitsByDay(db, code, filter),
     repo.referralVisitorsByDay(db, code, filter),
-    repo.countReferredApplications(db, code, filter),
-    repo.countReferredLeads(db, code, filter),
+    repo.countReferred(db, 'partner_applications', code, filter),
+    repo.countReferred(db, 'leads', code, filter),
     repo.countPartnerDealsByStatus(db, partnerId, filter),
   ]);
   const visitsByDay = new Map(visits.map((v) => [v.day, v]));

@@ -13,6 +13,16 @@ export interface RollupSnapshot {
   referrals: Record<string, { sessions: number; pageViews: number }>;
 }
 
+const emptySnapshot = (): RollupSnapshot => ({
+  events: {},
+  visitors: [],
+  sessions: {},
+  lift: {},
+  switches: {},
+  funnels: {},
+  referrals: {},
+});
+
 const day = (iso: string) => iso.slice(0, 10);
 const inc = (map: Record<string, number>, key: string, by = 1) => (map[key] = (map[key] ?? 0) + by);
 
@@ -25,15 +35,7 @@ export async function recomputeRollups(
   funnels: FunnelDefinition[],
 ): Promise<RollupSnapshot> {
   const rows = await db.selectFrom('events').selectAll().orderBy('id').execute();
-  const out: RollupSnapshot = {
-    events: {},
-    visitors: [],
-    sessions: {},
-    lift: {},
-    switches: {},
-    funnels: {},
-    referrals: {},
-  };
+  const out = emptySnapshot();
   const visitors = new Set<string>();
   const seenSessions = new Set<string>();
   const firstOfSession = new Map<string, number>();
@@ -116,15 +118,7 @@ export async function recomputeRollups(
 
 /** The incremental rollup tables in the same shape, for comparison. */
 export async function readRollups(db: DbOrTx): Promise<RollupSnapshot> {
-  const out: RollupSnapshot = {
-    events: {},
-    visitors: [],
-    sessions: {},
-    lift: {},
-    switches: {},
-    funnels: {},
-    referrals: {},
-  };
+  const out = emptySnapshot();
   for (const r of await db.selectFrom('rollup_events').selectAll().execute())
     out.events[[r.day, r.persona, r.variant, r.type, r.path].join('|')] = Number(r.count);
   out.visitors = (await db.selectFrom('rollup_visitors').selectAll().execute())

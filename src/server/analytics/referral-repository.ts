@@ -1,3 +1,4 @@
+import { endOfDay } from '../../lib/analytics/range';
 import type { DbOrTx } from '../db';
 
 export async function findPartnerForReferral(db: DbOrTx, partnerId: string) {
@@ -57,34 +58,19 @@ export async function referralVisitorsByDay(db: DbOrTx, code: string, range: Day
     .execute();
 }
 
-const endOf = (day: string) => `${day}T23:59:59.999Z`;
-
-export async function countReferredApplications(
+/** Partner applications or leads created in the range that carry the referral code. */
+export async function countReferred(
   db: DbOrTx,
+  table: 'partner_applications' | 'leads',
   code: string,
   range: DayRange,
 ): Promise<number> {
   const row = await db
-    .selectFrom('partner_applications')
+    .selectFrom(table)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('referral_code', '=', code)
     .where('created_at', '>=', range.from)
-    .where('created_at', '<=', endOf(range.to))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-export async function countReferredLeads(
-  db: DbOrTx,
-  code: string,
-  range: DayRange,
-): Promise<number> {
-  const row = await db
-    .selectFrom('leads')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('referral_code', '=', code)
-    .where('created_at', '>=', range.from)
-    .where('created_at', '<=', endOf(range.to))
+    .where('created_at', '<=', endOfDay(range.to))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -95,7 +81,7 @@ export async function countPartnerDealsByStatus(db: DbOrTx, partnerId: string, r
     .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
     .where('partner_id', '=', partnerId)
     .where('created_at', '>=', range.from)
-    .where('created_at', '<=', endOf(range.to))
+    .where('created_at', '<=', endOfDay(range.to))
     .groupBy('status')
     .execute();
   return rows.map((r) => ({ status: r.status, deals: Number(r.n) }));

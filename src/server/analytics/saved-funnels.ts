@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { advance, type FunnelDefinition, type FunnelProgress } from '../../lib/analytics/funnel';
+import { advance, type FunnelProgress } from '../../lib/analytics/funnel';
 import { newId } from '../../lib/ids';
 import { isoNow } from '../../lib/time';
 import { requireRole } from '../auth/permissions';
@@ -10,7 +10,7 @@ import { enqueueJob } from '../jobs/queue';
 import { registerJobHandler } from '../jobs/runner';
 import { text } from '../validation';
 import { Counter } from './counter';
-import { funnelStepSchema } from './funnel-definitions';
+import { funnelStepSchema, savedFunnelDefinition } from './funnel-definitions';
 import * as funnels from './funnel-repository';
 import * as repo from './rollup-repository';
 
@@ -97,18 +97,10 @@ export async function backfillFunnel(
   now: Date = new Date(),
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('funnels')
-      .selectAll()
-      .where('id', '=', funnelId)
-      .executeTakeFirst();
+    const row = await funnels.findFunnel(trx, funnelId);
     if (!row || row.backfilled_at) return;
     await funnels.lockEventsForReplay(trx);
-    const funnel: FunnelDefinition = {
-      id: row.id,
-      steps: JSON.parse(row.steps) as FunnelDefinition['steps'],
-      windowMs: row.window_ms,
-    };
+    const funnel = savedFunnelDefinition(row);
     const progress = new Map<string, FunnelProgress>();
     const reached = new Counter<{
       funnel_id: string;

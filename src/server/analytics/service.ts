@@ -55,16 +55,45 @@ export async function listFunnels(db: Db, actor: SessionUser | null): Promise<Fu
   ];
 }
 
+async function funnelView(
+  db: Db,
+  actor: SessionUser | null,
+  filter: DashboardFilter,
+  pick: (funnels: FunnelChoice[]) => FunnelChoice | undefined,
+) {
+  const funnels = await listFunnels(db, actor);
+  const funnel = pick(funnels);
+  if (!funnel) throw new AppError('NOT_FOUND', 'There is no funnel with that id.');
+  return {
+    funnels,
+    funnel,
+    report: await funnelReport(db, funnel.id, funnel.steps.length, filter),
+  };
+}
+
+/** One funnel's report, with the list it was found in; NOT_FOUND for an unknown id. */
 export async function getFunnel(
   db: Db,
   actor: SessionUser | null,
   funnelId: string,
   filter: DashboardFilter,
 ) {
-  const funnels = await listFunnels(db, actor);
-  const funnel = funnels.find((f) => f.id === funnelId);
-  if (!funnel) throw new AppError('NOT_FOUND', 'There is no funnel with that id.');
-  return { funnel, report: await funnelReport(db, funnel.id, funnel.steps.length, filter) };
+  return funnelView(db, actor, filter, (funnels) => funnels.find((f) => f.id === funnelId));
+}
+
+/** The dashboard's funnel: the requested one, or the first when the request names none we know. */
+export async function getFunnelOrFirst(
+  db: Db,
+  actor: SessionUser | null,
+  requested: string | null,
+  filter: DashboardFilter,
+) {
+  return funnelView(
+    db,
+    actor,
+    filter,
+    (funnels) => funnels.find((f) => f.id === requested) ?? funnels[0],
+  );
 }
 
 export async function getLift(db: Db, actor: SessionUser | null, filter: DashboardFilter) {

@@ -1,8 +1,10 @@
+import { PENDING_REVIEW_STATUSES, type DealStatus } from '../../../lib/deals/statuses';
 import { medianOf } from '../../../lib/analytics/response-times';
-import type { DashboardFilter } from '../../../lib/analytics/range';
+import { endOfDay, type DashboardFilter } from '../../../lib/analytics/range';
 import type { DbOrTx } from '../../db';
 
-export const PIPELINE_STAGES = [
+/** Deal statuses in pipeline order (closed outcomes after the open stages). */
+const PIPELINE_STAGES = [
   'draft',
   'submitted',
   'under_review',
@@ -12,7 +14,7 @@ export const PIPELINE_STAGES = [
   'lost',
   'rejected',
   'expired',
-] as const;
+] as const satisfies readonly DealStatus[];
 
 interface Money {
   valueCents: number;
@@ -123,7 +125,7 @@ function countOverdueReviews(db: DbOrTx, nowIso: string) {
   return db
     .selectFrom('deals')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('status', 'in', ['submitted', 'under_review'])
+    .where('status', 'in', PENDING_REVIEW_STATUSES)
     .where('review_due_at', '<', nowIso)
     .executeTakeFirstOrThrow();
 }
@@ -158,7 +160,7 @@ export async function pipeline(
   filter: DashboardFilter,
   now: Date = new Date(),
 ): Promise<Pipeline> {
-  const end = `${filter.to}T23:59:59.999Z`;
+  const end = endOfDay(filter.to);
   const nowIso = now.toISOString();
   const [rows, decided, overdue, expiring] = await Promise.all([
     dealsRegistered(db, filter.from, end),

@@ -1,6 +1,6 @@
 import { median } from 'd3-array';
 import { ROI_MODEL_IDS } from '../../../lib/catalog';
-import type { DashboardFilter } from '../../../lib/analytics/range';
+import { endOfDay, type DashboardFilter } from '../../../lib/analytics/range';
 import type { DbOrTx } from '../../db';
 
 export interface RoiUsage {
@@ -21,7 +21,7 @@ export interface RoiUsage {
  * browser (`roi_computed`, from the rollups; the only part the persona filter applies to).
  */
 export async function roiUsage(db: DbOrTx, filter: DashboardFilter): Promise<RoiUsage> {
-  const end = `${filter.to}T23:59:59.999Z`;
+  const end = endOfDay(filter.to);
   const [scenarios, shares, runs] = await Promise.all([
     db
       .selectFrom('roi_scenarios')

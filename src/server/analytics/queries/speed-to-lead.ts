@@ -1,5 +1,5 @@
 import { bucketOf, medianOf, RESPONSE_BUCKETS } from '../../../lib/analytics/response-times';
-import type { DashboardFilter } from '../../../lib/analytics/range';
+import { endOfDay, type DashboardFilter } from '../../../lib/analytics/range';
 import type { DbOrTx } from '../../db';
 
 export interface SpeedToLead {
@@ -37,7 +37,7 @@ export async function speedToLead(
     .select(['owner_key', 'created_at', 'response_due_at', 'first_response_at'])
     .where('owner_key', 'is not', null)
     .where('created_at', '>=', filter.from)
-    .where('created_at', '<=', `${filter.to}T23:59:59.999Z`)
+    .where('created_at', '<=', endOfDay(filter.to))
     .$if(!!filter.persona, (q) => q.where('persona', '=', filter.persona!))
     .execute();
   const minutes = (r: (typeof rows)[number]) =>
