@@ -8,15 +8,13 @@ import { PERSONA_COOKIE, parsePersonaCookie, refusesTracking } from '../../lib/p
 import { identifyVisitor } from '../../server/personas/request-context';
 import { REFERRAL_COOKIE } from '../../server/analytics/referral';
 import { sha256Hex } from '../../server/auth/tokens';
+import { config } from '../../server/config';
 import { getDb } from '../../server/db';
 import { clientIp } from '../../server/http/client-ip';
 import { errorResponse, jsonError } from '../../server/http/responses';
 
 // BEACON_BURST batches at once, refilled at BEACON_RATE per second, per client address.
-const guard = new FloodGuard(
-  Number(process.env.BEACON_BURST ?? 60) || 60,
-  Number(process.env.BEACON_RATE ?? 5) || 5,
-);
+const guard = new FloodGuard(config().beacon.burst, config().beacon.ratePerSecond);
 
 /**
  * The analytics beacon: `navigator.sendBeacon('/api/events', JSON.stringify({ events }))` or

@@ -1,4 +1,5 @@
 import { DAY, HOUR, isoNow } from '../../lib/time';
+import { config, loadConfig } from '../config';
 import type { DbOrTx } from '../db';
 import { registerPeriodicTask } from '../jobs/runner';
 import { SESSION_IDLE_MS } from '../../lib/analytics/sessions';
@@ -51,9 +52,9 @@ export async function deleteIdleVisitorSessions(
   return Number(result.numDeletedRows);
 }
 
+/** ANALYTICS_RETENTION_DAYS, validated in `config.ts` (an unusable value keeps 395). */
 export function retentionDays(env: NodeJS.ProcessEnv = process.env): number {
-  const value = Number(env.ANALYTICS_RETENTION_DAYS ?? 395);
-  return Number.isInteger(value) && value >= 0 ? value : 395;
+  return (env === process.env ? config() : loadConfig(env)).analyticsRetentionDays;
 }
 
 registerPeriodicTask({

@@ -23,6 +23,23 @@ describe('loadConfig', () => {
   it('names the variable that is wrong', () => {
     expect(() => loadConfig({ PUBLIC_ORIGIN: 'not a url' })).toThrow(/PUBLIC_ORIGIN/);
     expect(() => loadConfig({ DEMO_PASSWORD: 'short' })).toThrow(/DEMO_PASSWORD/);
+    expect(() => loadConfig({ REVIEW_SLA_HOURS: '0' })).toThrow(/REVIEW_SLA_HOURS/);
+    expect(() => loadConfig({ REVIEW_SLA_HOURS: '1000' })).toThrow(/REVIEW_SLA_HOURS/);
+  });
+
+  it('reads the review deadline and the beacon limits, with their defaults', () => {
+    expect(loadConfig({}).reviewSlaHours).toBe(48);
+    expect(loadConfig({ REVIEW_SLA_HOURS: '24' }).reviewSlaHours).toBe(24);
+    expect(loadConfig({}).beacon).toEqual({ burst: 60, ratePerSecond: 5 });
+    expect(loadConfig({ BEACON_BURST: '10', BEACON_RATE: '0.5' }).beacon).toEqual({
+      burst: 10,
+      ratePerSecond: 0.5,
+    });
+    // An unusable limit keeps the default rather than stopping the beacon.
+    expect(loadConfig({ BEACON_BURST: '0', BEACON_RATE: 'fast' }).beacon).toEqual({
+      burst: 60,
+      ratePerSecond: 5,
+    });
   });
 
   it('drops a trailing slash from the public origin, so links do not get a double slash', () => {
