@@ -102,6 +102,7 @@ export function CalculatorShell({ props, parts }: { props: CalculatorProps; part
         )}
         <MonteCarloPanel
           model={props.model}
+          fields={calc.fields}
           values={values}
           ctx={calc.ctx}
           ranges={calc.ranges}
