@@ -14,7 +14,7 @@ import { Citation, SourceBadge, worstStatus } from './SourceNote';
 import { SpeedToLeadCharts, SpeedToLeadHighlights, speedToLeadFormulas } from './SpeedToLeadParts';
 import './calculator.css';
 
-interface Props {
+export interface ScenarioReportProps {
   fields: readonly Field[];
   values: InputValues;
   result: ModelResult;
@@ -53,7 +53,7 @@ export default function ScenarioReport({
   benchmarks,
   markets,
   headline,
-}: Props) {
+}: ScenarioReportProps) {
   const formulas =
     result.model === 'attrition'
       ? attritionFormulas
