@@ -1,5 +1,6 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { BandAxis, YAxis } from './Axes';
+import { ChartSvg } from './ChartSvg';
 import { colorAt, DEFAULT_MARGIN, finiteExtent, isFiniteNumber } from './chart-utils';
 
 export interface BarSeries {
@@ -49,12 +50,7 @@ export function BarChart({
   const zero = y(0);
 
   return (
-    <svg
-      viewBox={`0 0 ${width} ${height}`}
-      className="chart-svg"
-      role="presentation"
-      aria-hidden="true"
-    >
+    <ChartSvg width={width} height={height}>
       <YAxis scale={y} width={width} margin={margin} format={formatY} label={yLabel} />
       <BandAxis scale={x} height={height} margin={margin} width={width} />
       {categories.map((c, ci) => (
@@ -77,6 +73,6 @@ export function BarChart({
           })}
         </g>
       ))}
-    </svg>
+    </ChartSvg>
   );
 }

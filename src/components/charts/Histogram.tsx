@@ -1,5 +1,6 @@
 import { scaleLinear } from 'd3-scale';
 import { XAxis, YAxis } from './Axes';
+import { ChartSvg } from './ChartSvg';
 import { clamp, DEFAULT_MARGIN, finiteExtent, isFiniteNumber } from './chart-utils';
 
 export interface HistogramBin {
@@ -42,12 +43,7 @@ export function Histogram({
   const xRange = x.range() as [number, number];
 
   return (
-    <svg
-      viewBox={`0 0 ${width} ${height}`}
-      className="chart-svg"
-      role="presentation"
-      aria-hidden="true"
-    >
+    <ChartSvg width={width} height={height}>
       <YAxis
         scale={y}
         width={width}
@@ -92,6 +88,6 @@ export function Histogram({
             </g>
           );
         })}
-    </svg>
+    </ChartSvg>
   );
 }

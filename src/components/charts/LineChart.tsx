@@ -1,6 +1,7 @@
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { XAxis, YAxis } from './Axes';
+import { ChartSvg } from './ChartSvg';
 import { clamp, colorAt, DEFAULT_MARGIN, finiteExtent, isFiniteNumber } from './chart-utils';
 
 export interface LinePoint {
@@ -96,12 +97,7 @@ export function LineChart({
   const yRange = y.range() as [number, number];
 
   return (
-    <svg
-      viewBox={`0 0 ${width} ${height}`}
-      className="chart-svg"
-      role="presentation"
-      aria-hidden="true"
-    >
+    <ChartSvg width={width} height={height}>
       <YAxis scale={y} width={width} margin={margin} format={formatY} label={yLabel} />
       <XAxis
         scale={x as never}
@@ -177,6 +173,6 @@ export function LineChart({
           </g>
         );
       })}
-    </svg>
+    </ChartSvg>
   );
 }

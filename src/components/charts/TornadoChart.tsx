@@ -1,5 +1,6 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { XAxis } from './Axes';
+import { ChartSvg } from './ChartSvg';
 import { finiteExtent, isFiniteNumber } from './chart-utils';
 
 export interface TornadoBar {
@@ -45,12 +46,7 @@ export function TornadoChart({ rows, base, formatValue, width = 640, limit = 10 
   const baseX = isFiniteNumber(base) ? x(base) : margin.left;
 
   return (
-    <svg
-      viewBox={`0 0 ${width} ${height}`}
-      className="chart-svg"
-      role="presentation"
-      aria-hidden="true"
-    >
+    <ChartSvg width={width} height={height}>
       <XAxis
         scale={x}
         height={height}
@@ -92,7 +88,7 @@ export function TornadoChart({ rows, base, formatValue, width = 640, limit = 10 
         );
       })}
       <line className="base" x1={baseX} x2={baseX} y1={margin.top} y2={height - margin.bottom} />
-    </svg>
+    </ChartSvg>
   );
 }
 

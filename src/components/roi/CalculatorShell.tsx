@@ -38,9 +38,7 @@ function downloadCsv(
     exportedAt: new Date().toISOString(),
     fields,
     values,
-    sources: Object.fromEntries(
-      Object.entries(props.benchmarks).map(([k, b]) => [k, b.sources[0]]),
-    ),
+    benchmarks: props.benchmarks,
     result,
   });
   const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
@@ -102,6 +100,7 @@ export function CalculatorShell({ props, parts }: { props: CalculatorProps; part
         )}
         <MonteCarloPanel
           model={props.model}
+          fields={calc.fields}
           values={values}
           ctx={calc.ctx}
           ranges={calc.ranges}

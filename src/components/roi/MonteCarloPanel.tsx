@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RoiModelId } from '../../lib/catalog';
 import {
   DEFAULT_TRIALS,
@@ -6,14 +6,15 @@ import {
   type MonteCarloSummary,
 } from '../../lib/roi/analysis/monte-carlo';
 import { newSeed } from '../../lib/roi/analysis/random';
-import type { InputValues } from '../../lib/roi/fields';
+import { numberFields, type Field, type InputValues } from '../../lib/roi/fields';
 import { formatNumberFor } from '../../lib/roi/format';
-import { MonteCarloResult } from './MonteCarloResult';
 import { getModel, type ModelContext } from '../../lib/roi/models';
-import { numberFields } from '../../lib/roi/fields';
+import { MonteCarloResult } from './MonteCarloResult';
 
 interface Props {
   model: RoiModelId;
+  /** The calculator's fields (for the units in the table of ranges). */
+  fields: readonly Field[];
   values: InputValues | null;
   ctx: ModelContext;
   ranges: Record<string, { low: number; high: number } | undefined>;
@@ -33,16 +34,23 @@ const TRIAL_CHOICES = [10_000, 50_000, 200_000];
  * Monte Carlo simulation in a Web Worker: uncertain inputs drawn from triangular
  * distributions, a seed to repeat a run exactly, a progress bar and a cancel button.
  */
-export function MonteCarloPanel({ model, values, ctx, ranges, isHydrated }: Props) {
+export function MonteCarloPanel({ model, fields, values, ctx, ranges, isHydrated }: Props) {
   const [run, setRun] = useState<Run>({ state: 'idle' });
   const [seedText, setSeedText] = useState('1');
   const [trials, setTrials] = useState(DEFAULT_TRIALS);
   const worker = useRef<Worker | null>(null);
-  const key = JSON.stringify(values);
   const seed = Number(seedText);
   const isSeedValid = /^\d{1,10}$/.test(seedText) && seed <= 4_294_967_295;
-  const distributions = values ? distributionsFor(getModel(model), values, ctx, ranges) : [];
-  const fieldUnits = new Map(numberFields(getModel(model).fields(ctx)).map((f) => [f.key, f.unit]));
+  // Rendered again on every keystroke and every progress message: derive only when inputs change.
+  const key = useMemo(() => JSON.stringify(values), [values]);
+  const distributions = useMemo(
+    () => (values ? distributionsFor(getModel(model), values, ctx, ranges) : []),
+    [model, values, ctx, ranges],
+  );
+  const fieldUnits = useMemo(
+    () => new Map(numberFields(fields).map((f) => [f.key, f.unit])),
+    [fields],
+  );
 
   useEffect(() => () => worker.current?.terminate(), []);
 

@@ -3,11 +3,8 @@ import type {
   MarketContent,
   MarketHeadline,
 } from '../../lib/content/roi-schemas';
-import type { Field, InputValues } from '../../lib/roi/fields';
-import { formatNumberFor } from '../../lib/roi/format';
+import { displayValue, type Field, type InputValues } from '../../lib/roi/fields';
 import type { ModelResult } from '../../lib/roi/models';
-import { SCENARIO_LABELS } from '../../lib/roi/models/market-sizing-fields';
-import { CURVES, type CurveId } from '../../lib/roi/models/speed-to-lead';
 import { AttritionHighlights, attritionFormulas } from './AttritionParts';
 import { CashflowCharts, CashflowTable } from './CashflowCharts';
 import { MarketSizingCharts, marketSizingFormulas } from './MarketSizingParts';
@@ -17,7 +14,7 @@ import { Citation, SourceBadge, worstStatus } from './SourceNote';
 import { SpeedToLeadCharts, SpeedToLeadHighlights, speedToLeadFormulas } from './SpeedToLeadParts';
 import './calculator.css';
 
-interface Props {
+export interface ScenarioReportProps {
   fields: readonly Field[];
   values: InputValues;
   result: ModelResult;
@@ -25,19 +22,6 @@ interface Props {
   markets: readonly MarketContent[];
   headline?: MarketHeadline | undefined;
 }
-
-/** An input's value as people read it. */
-export function displayValue(field: Field, value: InputValue): string {
-  if (field.kind === 'toggle') return value === 1 ? 'used' : 'left out';
-  if (field.kind === 'choice') {
-    if (field.key === 'curve') return CURVES[value as CurveId]?.label ?? String(value);
-    if (field.key === 'scenario')
-      return SCENARIO_LABELS[value as keyof typeof SCENARIO_LABELS] ?? String(value);
-    return String(value);
-  }
-  return typeof value === 'number' ? formatNumberFor(field.unit, value) : String(value);
-}
-type InputValue = InputValues[string];
 
 /** The first source, and how many more with the least trustworthy status among them. */
 function SourcesCell({ sources }: { sources: BenchmarkDefault['sources'] }) {
@@ -69,7 +53,7 @@ export default function ScenarioReport({
   benchmarks,
   markets,
   headline,
-}: Props) {
+}: ScenarioReportProps) {
   const formulas =
     result.model === 'attrition'
       ? attritionFormulas

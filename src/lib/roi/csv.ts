@@ -22,7 +22,8 @@ export interface ScenarioCsvInput {
   exportedAt: string;
   fields: readonly Field[];
   values: InputValues;
-  sources: Record<string, CsvSource | undefined>;
+  /** Each input's sourced default; the first source is cited. */
+  benchmarks: Record<string, { sources: readonly CsvSource[] } | undefined>;
   result: ModelResult;
 }
 
@@ -31,7 +32,7 @@ const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 
 function inputRows(x: ScenarioCsvInput): string[] {
   return x.fields.map((f) => {
     const value = x.values[f.key];
-    const source = x.sources[f.key];
+    const source = x.benchmarks[f.key]?.sources[0];
     const cite = source
       ? `${source.publisher} (${source.year})${source.url ? ` ${source.url}` : ''}`
       : '';

@@ -128,6 +128,18 @@ export function formatFieldText(field: NumberField, value: number): string {
   return String(Number(shown.toPrecision(12)));
 }
 
+/**
+ * An input's value as people read it: a number in its unit, a choice by its option's label,
+ * a toggle as used or left out.
+ */
+export function displayValue(field: Field, value: InputValue): string {
+  if (field.kind === 'toggle') return value === 1 ? 'used' : 'left out';
+  if (field.kind === 'choice') {
+    return field.options.find((o) => o.value === value)?.label ?? String(value);
+  }
+  return typeof value === 'number' ? formatNumberFor(field.unit, value) : String(value);
+}
+
 /** Text for every field, for a form's initial state. */
 export function textValues(fields: readonly Field[], values: InputValues): Record<string, string> {
   const out: Record<string, string> = {};

@@ -6,6 +6,7 @@ import {
   type InputValues,
 } from '../../lib/roi/fields';
 import { getModel } from '../../lib/roi/models';
+import type { ScenarioReportProps } from '../../components/roi/ScenarioReport';
 import type { CalculatorProps } from '../../components/roi/types';
 import {
   getBenchmarks,
@@ -65,16 +66,35 @@ export function parseTexts(
   return parseTextValues(fieldsOf(model), { ...defaultTexts(model), ...texts });
 }
 
+/** The sourced defaults of a model, and the markets and headline only market sizing shows. */
+function modelContent(
+  model: RoiModelId,
+): Pick<CalculatorProps, 'benchmarks' | 'markets' | 'headline'> {
+  return {
+    benchmarks: getBenchmarks(model),
+    markets: model === 'market-sizing' ? listMarkets() : [],
+    headline: model === 'market-sizing' ? getMarketHeadline() : undefined,
+  };
+}
+
 /** Everything a calculator island needs from the server. */
 export function calculatorProps(
   model: RoiModelId,
   options: Omit<CalculatorProps, 'model' | 'benchmarks' | 'markets' | 'headline'>,
 ): CalculatorProps {
+  return { model, ...modelContent(model), ...options };
+}
+
+/** Everything the server-rendered report of a saved (or shared) scenario needs. */
+export function reportProps(view: {
+  model: RoiModelId;
+  values: InputValues;
+  result: ScenarioReportProps['result'];
+}): ScenarioReportProps {
   return {
-    model,
-    benchmarks: getBenchmarks(model),
-    markets: model === 'market-sizing' ? listMarkets() : [],
-    headline: model === 'market-sizing' ? getMarketHeadline() : undefined,
-    ...options,
+    fields: fieldsOf(view.model),
+    values: view.values,
+    result: view.result,
+    ...modelContent(view.model),
   };
 }

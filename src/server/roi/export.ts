@@ -9,7 +9,6 @@ export function scenarioCsvResponse(
   now: Date = new Date(),
 ): Response {
   const model = getModel(view.model);
-  const benchmarks = getBenchmarks(view.model);
   const csv = scenarioCsv({
     name: view.name,
     modelTitle: model.title,
@@ -18,7 +17,7 @@ export function scenarioCsvResponse(
     exportedAt: now.toISOString(),
     fields: model.fields(getModelContext()),
     values: view.values,
-    sources: Object.fromEntries(Object.entries(benchmarks).map(([k, b]) => [k, b.sources[0]])),
+    benchmarks: getBenchmarks(view.model),
     result: view.result,
   });
   return new Response(csv, {

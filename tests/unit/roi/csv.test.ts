@@ -35,7 +35,7 @@ describe('CSV export', () => {
       exportedAt: '2026-11-24T00:00:00.000Z',
       fields: model.fields(ctx),
       values,
-      sources: {},
+      benchmarks: {},
       result: model.evaluate(values, ctx),
     });
     const lines = csv.split('\r\n');

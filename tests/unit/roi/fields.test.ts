@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { parseFieldText, parseTextValues, type NumberField } from '../../../src/lib/roi/fields';
+import {
+  displayValue,
+  parseFieldText,
+  parseTextValues,
+  type NumberField,
+} from '../../../src/lib/roi/fields';
 import { ATTRITION_FIELDS } from '../../../src/lib/roi/models/attrition';
+import {
+  marketSizingFields,
+  SCENARIO_LABELS,
+} from '../../../src/lib/roi/models/market-sizing-fields';
+import { CURVES, SPEED_TO_LEAD_FIELDS } from '../../../src/lib/roi/models/speed-to-lead';
 
 const agents = ATTRITION_FIELDS.find((f) => f.key === 'agents')!;
 const attrition = ATTRITION_FIELDS.find((f) => f.key === 'currentAttritionRate')!;
@@ -38,5 +48,20 @@ describe('what people type into number fields', () => {
     expect(values.currentAttritionRate).toBeCloseTo(0.35, 12);
     expect(issues[0]).toEqual({ path: 'agents', message: 'Agents must be a number.' });
     expect(issues.map((i) => i.path)).toContain('discountRate');
+  });
+});
+
+describe('input values as people read them', () => {
+  it('shows a choice by its option label, a toggle as used or left out, a number in its unit', () => {
+    const fields = SPEED_TO_LEAD_FIELDS;
+    const curve = fields.find((f) => f.key === 'curve')!;
+    expect(displayValue(curve, 'mit-contact')).toBe(CURVES['mit-contact'].label);
+    expect(displayValue(curve, 'unknown')).toBe('unknown');
+    const scenario = marketSizingFields([]).find((f) => f.key === 'scenario')!;
+    expect(displayValue(scenario, 'base')).toBe(SCENARIO_LABELS.base);
+    const toggle = { kind: 'toggle', key: 'include.x', label: 'Use x', group: 'g' } as const;
+    expect(displayValue(toggle, 1)).toBe('used');
+    expect(displayValue(toggle, 0)).toBe('left out');
+    expect(displayValue(attrition, 0.35)).toBe('35%');
   });
 });
