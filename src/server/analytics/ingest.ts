@@ -1,3 +1,4 @@
+import { externalReferrerHost } from '../../lib/analytics/referrer';
 import {
   clientBatchSchema,
   clientEventSchema,
@@ -9,7 +10,7 @@ import {
 import { PERSONA_SLUGS } from '../../lib/catalog';
 import type { DbOrTx } from '../db';
 import { AppError, type FieldIssue } from '../errors';
-import { EventGroupCommit } from '../events/group-commit';
+import { groupCommitFor } from '../events/group-commit';
 import type { EventInput } from '../events/record';
 import { zodIssues } from '../validation';
 
@@ -28,28 +29,7 @@ export interface BeaconRequest {
   userId: string | null;
 }
 
-// Concurrent beacons are committed together (one transaction per turn of the event loop).
-const writers = new WeakMap<object, EventGroupCommit>();
-function writer(db: DbOrTx): EventGroupCommit {
-  let w = writers.get(db);
-  if (!w) {
-    w = new EventGroupCommit(() => db);
-    writers.set(db, w);
-  }
-  return w;
-}
-
 const UTM_KEYS = ['source', 'medium', 'campaign', 'content', 'term'] as const;
-
-function referrerHost(referrer: string | undefined, siteHost: string): string | null {
-  if (!referrer) return null;
-  try {
-    const host = new URL(referrer).hostname.toLowerCase();
-    return host && host !== siteHost ? host.slice(0, 200) : null;
-  } catch {
-    return null;
-  }
-}
 
 /** The persona a page belongs to, for prerendered persona pages (/for/<slug>). */
 function personaOfPath(pathname: string): string | null {
@@ -85,7 +65,7 @@ function toEventInputs(events: ClientEvent[], request: BeaconRequest, now: numbe
       userId: request.userId,
       ...page,
       partnerRef: page.partnerRef ?? request.referral ?? null,
-      referrerHost: referrerHost(event.referrer, request.siteHost),
+      referrerHost: externalReferrerHost(event.referrer, request.siteHost),
       properties: event.props ?? {},
     };
   });
@@ -144,6 +124,7 @@ export async function ingestBatch(
     );
   }
   if (request.isBot) return { stored: 0, ignored: 'bot' };
-  await writer(db).record(toEventInputs(events, request, now.getTime()));
+  // Concurrent beacons are committed together (one transaction per turn of the event loop).
+  await groupCommitFor(db).record(toEventInputs(events, request, now.getTime()));
   return { stored: events.length };
 }

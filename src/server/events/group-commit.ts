@@ -64,3 +64,19 @@ export class EventGroupCommit {
     }
   }
 }
+
+const perDatabase = new WeakMap<object, EventGroupCommit>();
+
+/**
+ * The one group commit of a database, shared by every writer of request-time events (beacons,
+ * home-page exposures), so events that arrive together share a transaction whichever route
+ * they came through.
+ */
+export function groupCommitFor(db: DbOrTx): EventGroupCommit {
+  let commit = perDatabase.get(db);
+  if (!commit) {
+    commit = new EventGroupCommit(() => db);
+    perDatabase.set(db, commit);
+  }
+  return commit;
+}

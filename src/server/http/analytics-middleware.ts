@@ -1,21 +1,12 @@
 import { defineMiddleware } from 'astro:middleware';
 import { isBot } from '../../lib/analytics/bots';
+import { externalReferrerHost } from '../../lib/analytics/referrer';
 import { utmFrom } from '../personas/request-context';
 import { EventBuffer } from '../analytics/event-buffer';
 import { getDb } from '../db';
 import { currentReferral } from '../analytics/referral';
 
 export const pageViews = new EventBuffer(getDb);
-
-function externalReferrerHost(referer: string | null, siteHost: string): string | null {
-  if (!referer) return null;
-  try {
-    const host = new URL(referer).hostname.toLowerCase();
-    return host && host !== siteHost ? host.slice(0, 200) : null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Server-rendered HTML pages record their own page view (prerendered pages use the inline

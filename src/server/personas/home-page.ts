@@ -3,7 +3,7 @@ import type { ResolvedPersona } from '../../lib/personas/types';
 import { config } from '../config';
 import { getDb } from '../db';
 import { exposureEvent } from './exposure';
-import { EventGroupCommit } from '../events/group-commit';
+import { groupCommitFor } from '../events/group-commit';
 
 /**
  * The personalised home page, rendered once per (variant, persona) and then served from
@@ -12,7 +12,6 @@ import { EventGroupCommit } from '../events/group-commit';
  * pages are rendered every time. The cache lives as long as the process (content is built in).
  */
 const rendered = new Map<string, Uint8Array<ArrayBuffer>>();
-const exposures = new EventGroupCommit(getDb);
 const encoder = new TextEncoder();
 const MAX_ENTRIES = 64;
 
@@ -66,6 +65,6 @@ export async function serveHomePage(context: APIContext, next: MiddlewareNext): 
     ownOrigins: [context.url.origin, config().publicOrigin],
     userId: user?.id ?? null,
   });
-  if (event) await exposures.record(event);
+  if (event) await groupCommitFor(getDb()).record(event);
   return response;
 }
