@@ -1,4 +1,5 @@
 import { z, type ZodError, type ZodTypeAny } from 'zod';
+import { textField } from '../lib/forms/text-field';
 import { AppError, type FieldIssue } from './errors';
 
 /** Zod issues as field paths and messages, the one shape every client reads. */
@@ -28,16 +29,7 @@ export function issuesByField(issues: FieldIssue[] | undefined): Record<string, 
 }
 
 /** Single-line text with a trimmed length limit and a message a person can act on. */
-export function text(label: string, max: number, min = 1) {
-  return z
-    .string({
-      required_error: `${label} is required.`,
-      invalid_type_error: `${label} must be text.`,
-    })
-    .trim()
-    .min(min, min <= 1 ? `${label} is required.` : `${label} needs at least ${min} characters.`)
-    .max(max, `${label} can be at most ${max} characters.`);
-}
+export const text = textField;
 
 export const emailField = z
   .string({ required_error: 'E-mail is required.', invalid_type_error: 'E-mail must be text.' })

@@ -1,24 +1,14 @@
+/*
+ * The one definition of a deal registration's fields. The portal form, the tRPC procedures,
+ * the REST API and its OpenAPI document all read this schema, so they cannot disagree.
+ */
 import { isCalendarDay } from '../time';
 import { z } from 'zod';
 import { PRODUCT_SLUGS, SOLUTION_SLUGS } from '../catalog';
 import { normaliseHost } from '../matching/domain';
+import { textField } from '../forms/text-field';
 import { COUNTRY_CODES } from './countries';
 import { CURRENCIES, MAX_VALUE_MINOR } from './money';
-
-/**
- * The one definition of a deal registration's fields. The portal form, the tRPC procedures,
- * the REST API and its OpenAPI document all read this schema, so they cannot disagree.
- */
-function textField(label: string, max: number, min = 1) {
-  return z
-    .string({
-      required_error: `${label} is required.`,
-      invalid_type_error: `${label} must be text.`,
-    })
-    .trim()
-    .min(min, min <= 1 ? `${label} is required.` : `${label} needs at least ${min} characters.`)
-    .max(max, `${label} can be at most ${max} characters.`);
-}
 
 /** Optional text: absent, null or blank all mean "not given". */
 function optionalText(label: string, max: number) {
