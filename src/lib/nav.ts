@@ -1,5 +1,7 @@
-/** Roles as plain strings so this module stays free of server imports (islands use it too). */
-export type NavRole = 'admin' | 'channel_manager' | 'executive' | 'partner_admin' | 'partner_rep';
+import { AREA_ROLES, type Role } from './roles';
+
+/** A role as the navigation sees it (this module is used by islands too, so it stays pure). */
+export type NavRole = Role;
 
 export interface NavItem {
   href: string;
@@ -10,12 +12,12 @@ const ITEMS: { href: string; label: string; roles: readonly NavRole[] | 'everyon
   {
     href: '/portal',
     label: 'Portal',
-    roles: ['admin', 'channel_manager', 'partner_admin', 'partner_rep'],
+    roles: AREA_ROLES.portal,
   },
   { href: '/roi', label: 'ROI', roles: 'everyone' },
-  { href: '/analytics', label: 'Analytics', roles: ['admin', 'channel_manager', 'executive'] },
-  { href: '/leads', label: 'Leads', roles: ['admin', 'channel_manager'] },
-  { href: '/admin', label: 'Admin', roles: ['admin'] },
+  { href: '/analytics', label: 'Analytics', roles: AREA_ROLES.analytics },
+  { href: '/leads', label: 'Leads', roles: AREA_ROLES.leads },
+  { href: '/admin', label: 'Admin', roles: AREA_ROLES.admin },
 ];
 
 /** The signed-in areas a role may open, in header order. Visitors see only public ones. */

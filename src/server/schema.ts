@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Role } from '../lib/roles';
 import type { AnalyticsTables } from './analytics/tables';
 
 /**
@@ -7,15 +8,7 @@ import type { AnalyticsTables } from './analytics/tables';
  * Later domains add their tables by extending `Database` with an interface of their own.
  */
 
-export const ROLES = [
-  'admin',
-  'channel_manager',
-  'executive',
-  'partner_admin',
-  'partner_rep',
-] as const;
-export type Role = (typeof ROLES)[number];
-export const INTERNAL_ROLES: readonly Role[] = ['admin', 'channel_manager', 'executive'];
+export { INTERNAL_ROLES, ROLES, type Role } from '../lib/roles';
 
 export interface PartnersTable {
   id: string;

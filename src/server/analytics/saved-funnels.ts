@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { advance, type FunnelProgress } from '../../lib/analytics/funnel';
 import { newId } from '../../lib/ids';
 import { isoNow } from '../../lib/time';
-import { requireRole } from '../auth/permissions';
+import { AREA_ROLES, requireRole } from '../auth/permissions';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
 import { AppError } from '../errors';
@@ -15,7 +15,7 @@ import * as funnels from './funnel-repository';
 import * as repo from './rollup-repository';
 
 /** Who may define funnels: the people who read the dashboards. */
-const FUNNEL_EDITORS = ['admin', 'channel_manager', 'executive'] as const;
+const FUNNEL_EDITORS = AREA_ROLES.analytics;
 
 export const savedFunnelInput = z
   .object({

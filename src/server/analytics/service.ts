@@ -1,5 +1,5 @@
 import type { DashboardFilter } from '../../lib/analytics/range';
-import { requireRole } from '../auth/permissions';
+import { AREA_ROLES, requireRole } from '../auth/permissions';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
 import { AppError } from '../errors';
@@ -14,7 +14,7 @@ import { roiUsage } from './queries/roi-usage';
 import { speedToLead } from './queries/speed-to-lead';
 
 /** Who reads go-to-market analytics. Partners never do (they get their own referral view). */
-export const ANALYTICS_ROLES = ['admin', 'channel_manager', 'executive'] as const;
+export const ANALYTICS_ROLES = AREA_ROLES.analytics;
 
 function allow(actor: SessionUser | null): void {
   requireRole(actor, ANALYTICS_ROLES);

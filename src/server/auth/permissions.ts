@@ -1,19 +1,8 @@
 import { AppError } from '../errors';
-import type { Role } from '../schema';
+import { CHANNEL_ROLES, PARTNER_ROLES, type Role } from '../../lib/roles';
 import type { SessionUser } from './session';
 
-/** Vendor staff who review partners' applications and deals and see every partner. */
-export const CHANNEL_ROLES = ['admin', 'channel_manager'] as const satisfies readonly Role[];
-/** People of a partner company; they only ever see their own company's data. */
-export const PARTNER_ROLES = ['partner_admin', 'partner_rep'] as const satisfies readonly Role[];
-
-/** What each role may open in the navigation; pages and procedures check the same lists. */
-export const AREA_ROLES = {
-  portal: [...CHANNEL_ROLES, ...PARTNER_ROLES],
-  analytics: ['admin', 'channel_manager', 'executive'],
-  admin: ['admin'],
-  review: CHANNEL_ROLES,
-} as const satisfies Record<string, readonly Role[]>;
+export { AREA_ROLES, CHANNEL_ROLES, PARTNER_ROLES } from '../../lib/roles';
 
 /** Whether a role belongs to a partner company (rather than the vendor). */
 export function isPartnerRole(role: Role): boolean {
