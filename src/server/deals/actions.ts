@@ -8,7 +8,7 @@ import { AppError } from '../errors';
 import { requireChannel, requirePartner } from '../auth/permissions';
 import { dealScopeOf, type Actor } from './actor';
 import { insertComment } from './comment-repository';
-import { inTransaction } from './errors';
+import { inTransaction } from '../transactions';
 import { applyDealAction } from './lifecycle';
 import { findDeal, type DealRow } from './repository';
 

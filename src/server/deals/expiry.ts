@@ -2,7 +2,7 @@ import { addMs, DAY, isoNow } from '../../lib/time';
 import { recordAudit, SYSTEM_AUDIT_ACTOR } from '../audit/record';
 import type { DbOrTx } from '../db';
 import { emitDealWebhook } from '../webhooks/emit';
-import { inTransaction } from './errors';
+import { inTransaction } from '../transactions';
 import * as jobs from './job-repository';
 import { applyDealAction, SYSTEM } from './lifecycle';
 import { escalateToAdmins, remindOwner } from './notifications';

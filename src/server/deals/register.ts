@@ -12,7 +12,8 @@ import type { DealUpdate, NewDeal } from '../schema';
 import { requirePartner } from '../auth/permissions';
 import type { Actor } from './actor';
 import { findMatches, ownReport } from './conflicts';
-import { DuplicateDealError, inTransaction, isUniqueViolation } from './errors';
+import { inTransaction, isUniqueViolation } from '../transactions';
+import { DuplicateDealError } from './errors';
 import { applyDealAction } from './lifecycle';
 import { columnsOf, EDITABLE_FIELDS } from './deal-columns';
 import {

@@ -1,7 +1,7 @@
 import { sha256Hex } from '../auth/tokens';
 import { addMs, isoNow } from '../../lib/time';
 import type { DbOrTx } from '../db';
-import { inTransaction } from '../deals/errors';
+import { inTransaction } from '../transactions';
 import { AppError, HTTP_STATUS, isAppError } from '../errors';
 import * as repo from './idempotency-repository';
 import { apiSettings } from './settings';

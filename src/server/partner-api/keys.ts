@@ -7,7 +7,7 @@ import type { SessionUser } from '../auth/session';
 import { constantTimeEqualHex, randomToken, sha256Hex } from '../auth/tokens';
 import type { DbOrTx } from '../db';
 import type { Actor } from '../deals/actor';
-import { inTransaction } from '../deals/errors';
+import { inTransaction } from '../transactions';
 import { AppError } from '../errors';
 import * as repo from './keys-repository';
 

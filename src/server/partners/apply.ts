@@ -1,7 +1,7 @@
 import { DAY, HOUR } from '../../lib/time';
 import { hitLimit, type Limit } from '../auth/rate-limit';
 import { sha256Hex } from '../auth/tokens';
-import { inTransaction } from '../deals/errors';
+import { inTransaction } from '../transactions';
 import type { DbOrTx } from '../db';
 import { AppError } from '../errors';
 import { recordEvent } from '../events/record';

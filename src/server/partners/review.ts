@@ -9,7 +9,7 @@ import type { SessionUser } from '../auth/session';
 import { findTier } from '../content/tiers';
 import type { DbOrTx } from '../db';
 import { requireChannel } from '../auth/permissions';
-import { inTransaction } from '../deals/errors';
+import { inTransaction } from '../transactions';
 import { AppError } from '../errors';
 import { enqueueMail } from '../mail/mailer';
 import type { ApplicationStatus } from '../schema';

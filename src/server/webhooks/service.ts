@@ -7,7 +7,7 @@ import type { SessionUser } from '../auth/session';
 import { randomToken } from '../auth/tokens';
 import type { DbOrTx } from '../db';
 import type { WebhookEndpoint } from '../schema';
-import { inTransaction } from '../deals/errors';
+import { inTransaction } from '../transactions';
 import { AppError } from '../errors';
 import { requirePartnerAdmin } from '../auth/permissions';
 import { emitWebhookEvent } from './emit';
