@@ -4,35 +4,20 @@ import node from '@astrojs/node';
 import react from '@astrojs/react';
 import mdx from '@astrojs/mdx';
 
-/**
- * Hosts the app may be served on. Astro 5.18 ignores the Host header unless it matches
- * `security.allowedDomains`, and then builds `url.origin` from "localhost" without a port,
- * which makes its own origin check refuse same-origin form posts. The list is fixed at build
- * time, so `npm start` rebuilds when PUBLIC_ORIGIN or ALLOWED_HOSTS change.
- */
-function allowedDomains() {
-  const origin = new URL(process.env.PUBLIC_ORIGIN ?? 'http://localhost:4321');
-  const hosts = new Set([origin.hostname]);
-  for (const host of (process.env.ALLOWED_HOSTS ?? '').split(',')) {
-    if (host.trim()) hosts.add(host.trim());
-  }
-  // Local development and the test suites reach the server by either loopback name.
-  if (hosts.has('localhost') || hosts.has('127.0.0.1')) {
-    hosts.add('localhost');
-    hosts.add('127.0.0.1');
-  }
-  return [...hosts].map((hostname) => ({ hostname }));
-}
-
 export default defineConfig({
   output: 'server',
   // The product card fixes the top level, so static files live under src/.
   publicDir: './src/public',
-  adapter: node({ mode: 'standalone' }),
+  // Astro renders pages behind our own server (src/server/http/main.ts), which owns the
+  // request policy, static files, compression and the process lifecycle.
+  adapter: node({ mode: 'middleware' }),
   integrations: [react(), mdx()],
   security: {
-    checkOrigin: true,
-    allowedDomains: allowedDomains(),
+    // The edge server applies the one request policy (src/server/http/request-policy.ts) and
+    // refuses hosts outside PUBLIC_ORIGIN and ALLOWED_HOSTS, read at run time; so Astro checks
+    // no origin itself and accepts whatever host reached it (a pattern without hostname matches all).
+    checkOrigin: false,
+    allowedDomains: [{}],
   },
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },

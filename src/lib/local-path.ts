@@ -8,6 +8,8 @@ const BASE = 'http://local.invalid';
  */
 export function localPath(value: string | null | undefined, fallback: string): string {
   if (!value || !value.startsWith('/')) return fallback;
+  // Control characters (tabs and newlines too) have no place in a path we send back.
+  if (/[\u0000-\u001f\u007f]/.test(value)) return fallback;
   let url: URL;
   try {
     url = new URL(value, BASE);
@@ -15,5 +17,8 @@ export function localPath(value: string | null | undefined, fallback: string): s
     return fallback;
   }
   if (url.origin !== BASE) return fallback;
+  // Dot segments can collapse to a leading `//` (`/..//evil.example/` resolves to
+  // `//evil.example/`), which a browser reads as another host when it follows the Location.
+  if (/^\/[\/\\]/.test(url.pathname)) return fallback;
   return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -7,6 +7,7 @@ import { registerPeriodicTask, startJobRunner } from './jobs/runner';
 import { redactExpiredLinks } from './mail/mailer';
 import { createSmtpTransport } from './mail/smtp';
 import { migrateToLatest } from './migrations';
+import { onShutdown, processSingleton, resetProcessSingleton } from './process-state';
 import { DAY, HOUR, isoNow } from '../lib/time';
 // Systems-integrator portal: deal expiry/reminders/SLA, webhook delivery, idempotency cleanup.
 import './deals/jobs';
@@ -38,14 +39,17 @@ registerPeriodicTask({
   },
 });
 
-let ready: Promise<void> | undefined;
-
 /**
  * Prepares the process once: migrations, demo data (development, or CHASM_DEMO=1), and the
- * background job runner. The first request awaits it; later requests find it settled.
+ * background job runner. The edge server awaits it before it listens; requests find it settled.
+ * `jobs: false` prepares the database only (the cluster primary, before it forks workers).
  */
-export function ensureReady(): Promise<void> {
-  ready ??= (async () => {
+export function ensureReady(options: { jobs?: boolean } = {}): Promise<void> {
+  return processSingleton('boot', () => boot(options.jobs ?? true));
+}
+
+function boot(withJobs: boolean): Promise<void> {
+  return (async () => {
     const cfg = config();
     const db = getDb();
     await migrateToLatest(db);
@@ -54,13 +58,12 @@ export function ensureReady(): Promise<void> {
         password: cfg.demoPassword,
         demoVisitorsPerDay: cfg.demoVisitorsPerDay,
       });
-    if (cfg.runJobs) {
+    if (cfg.runJobs && withJobs) {
       const transport = cfg.smtpUrl ? createSmtpTransport(cfg.smtpUrl, cfg.mailFrom) : null;
-      startJobRunner(db, transport);
+      onShutdown(startJobRunner(db, transport));
     }
   })().catch((error: unknown) => {
-    ready = undefined;
+    resetProcessSingleton('boot');
     throw error;
   });
-  return ready;
 }

@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { config } from './config';
+import { processSingleton } from './process-state';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -101,10 +102,7 @@ export function createDatabase(url: string, options: DatabaseOptions = {}): Db {
   });
 }
 
-let shared: Db | undefined;
-
-/** The process-wide database for `DATABASE_URL`. */
+/** The process-wide database for `DATABASE_URL` (one per process: see process-state.ts). */
 export function getDb(): Db {
-  shared ??= createDatabase(config().databaseUrl);
-  return shared;
+  return processSingleton('db', () => createDatabase(config().databaseUrl));
 }

@@ -17,4 +17,5 @@ Object.assign(process.env, {
   ASTRO_NODE_LOGGING: 'disabled',
 });
 const entry = buildIfStale(() => undefined);
-await import(pathToFileURL(entry).href);
+const { main } = (await import(pathToFileURL(entry).href)) as { main: () => Promise<void> };
+await main();

@@ -25,7 +25,7 @@ export interface RunningServer {
 }
 
 /**
- * Starts the built server (`dist/server/entry.mjs`) in a child process with its own database
+ * Starts the edge server over the build (`dist/edge/main.mjs`, built from src/server/http/main.ts) in a child process with its own database
  * and waits until /api/health answers, which means migrations and demo data are done.
  */
 export async function startBuiltServer(
@@ -35,7 +35,7 @@ export async function startBuiltServer(
   const chosen = port ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${chosen}`;
   let log = '';
-  const child = spawn(process.execPath, [resolve(ROOT, 'dist/server/entry.mjs')], {
+  const child = spawn(process.execPath, [resolve(ROOT, 'dist/edge/main.mjs')], {
     cwd: ROOT,
     env: {
       ...process.env,

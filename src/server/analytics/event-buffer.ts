@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import { onShutdown } from '../process-state';
 import { recordEvents, type EventInput } from '../events/record';
 
 /**
@@ -16,7 +17,10 @@ export class EventBuffer {
     private readonly db: () => Db,
     private readonly intervalMs = 250,
     private readonly maxBatch = 200,
-  ) {}
+  ) {
+    // A drain writes what is queued, so a page view that was answered is not lost on SIGTERM.
+    onShutdown(() => this.flush());
+  }
 
   push(event: EventInput): void {
     this.queue.push(event);

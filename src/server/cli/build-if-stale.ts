@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { precompressClientFiles } from './precompress';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const STAMP = join(ROOT, 'dist', '.chasm-build.json');
@@ -23,31 +24,18 @@ function newestMtime(path: string): number {
   return newest;
 }
 
-/** What the build depends on besides files: the hosts baked into `security.allowedDomains`. */
-function buildEnv() {
-  return {
-    PUBLIC_ORIGIN: process.env.PUBLIC_ORIGIN ?? 'http://localhost:4321',
-    ALLOWED_HOSTS: process.env.ALLOWED_HOSTS ?? '',
-  };
-}
-
 /**
- * Builds the server unless `dist/` is newer than every source file and was built for the
- * same PUBLIC_ORIGIN and ALLOWED_HOSTS. Returns the path of the server entry.
+ * Builds unless `dist/` is newer than every source file, then precompresses the client files.
+ * Hosts and ports are read by the server at run time, so they never cause a rebuild.
+ * Returns the path of the edge server's entry (dist/edge/main.mjs).
  */
 export function buildIfStale(log: (line: string) => void = console.log): string {
-  const entry = join(ROOT, 'dist', 'server', 'entry.mjs');
+  const entry = join(ROOT, 'dist', 'edge', 'main.mjs');
   const sourceMtime = Math.max(...INPUTS.map((p) => newestMtime(join(ROOT, p))));
-  const wanted = { sourceMtime, ...buildEnv() };
+  const wanted = { sourceMtime };
   if (existsSync(entry) && existsSync(STAMP)) {
     const stamp = JSON.parse(readFileSync(STAMP, 'utf8')) as typeof wanted;
-    if (
-      stamp.sourceMtime >= sourceMtime &&
-      stamp.PUBLIC_ORIGIN === wanted.PUBLIC_ORIGIN &&
-      stamp.ALLOWED_HOSTS === wanted.ALLOWED_HOSTS
-    ) {
-      return entry;
-    }
+    if (stamp.sourceMtime >= sourceMtime) return entry;
   }
   log('Building Chasm (first start, or the sources changed)…');
   const result = spawnSync(join(ROOT, 'node_modules', '.bin', 'astro'), ['build'], {
@@ -57,6 +45,13 @@ export function buildIfStale(log: (line: string) => void = console.log): string 
     env: { ...process.env, NODE_ENV: 'production' },
   });
   if (result.status !== 0) throw new Error('The build failed; see the output above.');
+  const edge = spawnSync(
+    join(ROOT, 'node_modules', '.bin', 'vite'),
+    ['build', '--config', 'src/server/http/edge.vite.config.ts'],
+    { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
+  );
+  if (edge.status !== 0) throw new Error('The edge server build failed; see the output above.');
+  precompressClientFiles(join(ROOT, 'dist', 'client'));
   writeFileSync(STAMP, JSON.stringify(wanted));
   return entry;
 }

@@ -1,8 +1,8 @@
+import { pathToFileURL } from 'node:url';
 /**
- * `npm start`: builds when needed, starts the server, waits until it has migrated the database
+ * `npm start`: builds when needed, starts the edge server (src/server/http/main.ts), waits until it has migrated the database
  * (and created the demo data), then prints the address and the demo logins.
  */
-import { pathToFileURL } from 'node:url';
 import { DEMO_USERS } from '../../../db/seed/demo-users';
 import { loadConfig } from '../config';
 import { buildIfStale } from './build-if-stale';
@@ -11,7 +11,8 @@ process.env.HOST ??= '127.0.0.1';
 process.env.PORT ??= '4321';
 const config = loadConfig();
 const entry = buildIfStale();
-await import(pathToFileURL(entry).href);
+const { main } = (await import(pathToFileURL(entry).href)) as { main: () => Promise<void> };
+await main();
 
 const local = `http://${process.env.HOST === '0.0.0.0' ? 'localhost' : process.env.HOST}:${process.env.PORT}`;
 const deadline = Date.now() + 120_000;

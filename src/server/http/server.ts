@@ -1,0 +1,132 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { sql } from 'kysely';
+import { sessionCookieName } from '../auth/cookies';
+import { config } from '../config';
+import { dialectOf, getDb } from '../db';
+import { refusalBody, refusalFor } from './request-policy';
+import { SECURITY_HEADERS } from './security-headers';
+import { staticResponse, type StaticFile } from './static-files';
+
+/** Astro's request handler in `mode: 'middleware'` (dist/server/entry.mjs exports it). */
+export type AstroHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+export interface EdgeOptions {
+  astro: AstroHandler;
+  staticFiles: Map<string, StaticFile>;
+  /** Hostnames we answer for: PUBLIC_ORIGIN's, ALLOWED_HOSTS, both loopback names together. */
+  allowedHosts: ReadonlySet<string>;
+  isReady: () => boolean;
+}
+
+/** PUBLIC_ORIGIN's host and ALLOWED_HOSTS, read when the server starts (never at build time). */
+export function allowedHostsFrom(publicOrigin: string, allowedHostsEnv: string | undefined) {
+  const hosts = new Set([new URL(publicOrigin).hostname]);
+  for (const host of (allowedHostsEnv ?? '').split(',')) if (host.trim()) hosts.add(host.trim());
+  if (hosts.has('localhost') || hosts.has('127.0.0.1')) {
+    hosts.add('localhost');
+    hosts.add('127.0.0.1');
+  }
+  return hosts;
+}
+
+function hostnameOf(hostHeader: string): string {
+  if (hostHeader.startsWith('[')) return hostHeader.slice(0, hostHeader.indexOf(']') + 1);
+  return hostHeader.split(':')[0] ?? '';
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, contentType?: string) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'content-type': contentType ?? 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
+/** Liveness and database reachability, for load balancers and `npm start`: always JSON. */
+async function health(res: ServerResponse, isReady: boolean) {
+  const db = getDb();
+  const dialect = dialectOf(db);
+  if (!isReady) {
+    return sendJson(res, 503, { ok: false, db: dialect, error: 'Chasm is starting.' });
+  }
+  try {
+    await sql`select 1`.execute(db);
+    sendJson(res, 200, { ok: true, db: dialect });
+  } catch {
+    sendJson(res, 503, { ok: false, db: dialect, error: 'The database is not reachable.' });
+  }
+}
+
+/**
+ * The edge: every request meets the request policy first, then static files (from memory),
+ * health, and finally Astro for pages and the API routes it still renders.
+ */
+export function createEdgeServer(options: EdgeOptions): Server {
+  const { astro, staticFiles, allowedHosts } = options;
+  const publicOrigin = config().publicOrigin;
+  const cookieName = sessionCookieName();
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const rawUrl = req.url ?? '/';
+    const queryAt = rawUrl.indexOf('?');
+    const pathname = queryAt === -1 ? rawUrl : rawUrl.slice(0, queryAt);
+    const search = queryAt === -1 ? '' : rawUrl.slice(queryAt);
+    const host = req.headers.host ?? '';
+    if (!allowedHosts.has(hostnameOf(host))) {
+      return sendJson(res, 421, {
+        error: {
+          code: 'MISDIRECTED_REQUEST',
+          message: `This server does not answer for the host "${host}". Add it to ALLOWED_HOSTS.`,
+        },
+      });
+    }
+    const refusal = refusalFor({
+      method: req.method ?? 'GET',
+      pathname,
+      header: (name) => {
+        const value = req.headers[name];
+        return Array.isArray(value) ? value.join(', ') : value;
+      },
+      allowedOrigins: [publicOrigin, `http://${host}`, `https://${host}`],
+      sessionCookieName: cookieName,
+    });
+    if (refusal) {
+      const { contentType, body } = refusalBody(refusal, pathname, search, req.headers.accept);
+      res.writeHead(refusal.status, {
+        ...SECURITY_HEADERS,
+        'content-type': contentType,
+        'content-length': Buffer.byteLength(body),
+        connection: 'close',
+      });
+      return res.end(body);
+    }
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      const file = staticFiles.get(pathname);
+      if (file) {
+        const out = staticResponse(
+          file,
+          req.headers['accept-encoding'],
+          req.headers['if-none-match'],
+        );
+        res.writeHead(out.status, out.headers);
+        return res.end(req.method === 'HEAD' ? undefined : (out.body ?? undefined));
+      }
+      if (pathname === '/api/health') return health(res, options.isReady());
+    }
+    await astro(req, res);
+  }
+
+  return createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error(`[http] ${req.method} ${req.url} failed:`, error);
+      if (!res.headersSent) {
+        sendJson(res, 500, {
+          error: { code: 'INTERNAL', message: 'Something went wrong on our side. Try again.' },
+        });
+      } else res.destroy();
+    });
+  });
+}
