@@ -11,6 +11,7 @@ import { buildIfStale } from '../../src/server/cli/build-if-stale';
 import { startBuiltServer } from '../helpers/server';
 import type { BenchRow, Ratio } from './harness';
 import { analyticsSuite } from './suites/analytics';
+import { edgeSuite } from './suites/edge';
 import { foundationSuite } from './suites/foundation';
 import { personasSuite } from './suites/personas';
 import { roiSuite } from './suites/roi';
@@ -26,6 +27,7 @@ export interface BenchContext {
 type Suite = (ctx: BenchContext) => Promise<{ rows: BenchRow[]; ratios: Ratio[] }>;
 const SUITES: [string, Suite][] = [
   ['foundation', foundationSuite],
+  ['edge', edgeSuite],
   ['personas', personasSuite],
   ['roi', roiSuite],
   ['portal', portalSuite],

@@ -84,7 +84,11 @@ export async function enrolLead(
         sendAfter: addMs(enrolledAt, delayMs(step.delay)),
         dedupeKey: campaignMailKey(enrollmentId, step.step),
         // RFC 2369: mail clients show an unsubscribe button that opens this page.
-        headers: { 'List-Unsubscribe': `<${links.unsubscribe}>` },
+        headers: {
+          'List-Unsubscribe': `<${links.unsubscribe}>`,
+          // RFC 8058: mail providers may unsubscribe with one POST, without opening the page.
+          'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+        },
       },
       now,
     );

@@ -2,7 +2,6 @@ import { defineMiddleware } from 'astro:middleware';
 import { ensureReady } from '../boot';
 import { SECURITY_HEADERS } from './security-headers';
 
-
 function withSecurityHeaders(response: Response): Response {
   // Responses built with Response.redirect() have immutable headers; copy those first.
   let out = response;

@@ -97,7 +97,11 @@ export function staticResponse(
   }
   const encoding = file.br ? chooseEncoding(acceptEncoding) : null;
   const body =
-    encoding === 'br' ? file.br! : encoding === 'gzip' ? (file.gzip ?? file.identity) : file.identity;
+    encoding === 'br'
+      ? file.br!
+      : encoding === 'gzip'
+        ? (file.gzip ?? file.identity)
+        : file.identity;
   const headers: Record<string, string> = {
     ...file.headers,
     'content-length': String(body.length),

@@ -4,6 +4,7 @@ import { config } from '../config';
 import { getDb } from '../db';
 import { exposureEvent } from './exposure';
 import { groupCommitFor } from '../events/group-commit';
+import { trackPageView } from '../http/analytics-middleware';
 
 /**
  * The personalised home page, rendered once per (variant, persona) and then served from
@@ -52,9 +53,10 @@ export async function serveHomePage(context: APIContext, next: MiddlewareNext): 
   const { persona, visitor, user } = context.locals;
   const key = homeCacheKey(persona, !!user);
   const cached = key ? rendered.get(key) : undefined;
+  // A rendered page passes the analytics middleware; a cached one records its view here.
   const response =
     cached !== undefined
-      ? new Response(cached, { status: 200, headers: HEADERS })
+      ? trackPageView(context)(new Response(cached, { status: 200, headers: HEADERS }))
       : await render(next, key);
   if (response.status !== 200 || !persona || !visitor) return response;
   const event = exposureEvent({

@@ -37,7 +37,7 @@ export async function foundationSuite(
           numerator: 'auth.me through full server',
           denominator: 'auth.me on bare tRPC',
           value: full.rps / trpc.rps,
-          budget: 0.7,
+          budget: 0.9,
         },
         {
           name: 'Astro floor / bare tRPC',

@@ -19,7 +19,10 @@ describe('cross-site requests', () => {
       body: JSON.stringify({ email: 'victim@example.test', role: 'partner_admin' }),
     });
     expect(response.status).toBe(403);
-    expect((await response.json()).error.code).toBe('FORBIDDEN');
+    // tRPC's own error envelope, so @trpc/client reads it as a TRPCClientError.
+    const body = await response.json();
+    expect(body.error.data.code).toBe('FORBIDDEN');
+    expect(body.error.data.httpStatus).toBe(403);
   });
 
   it('refuses a request the browser marks cross-site even without Origin', async () => {
