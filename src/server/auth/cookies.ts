@@ -37,3 +37,29 @@ export function clearSessionCookie(cookies: AstroCookies): void {
 export function readSessionCookie(cookies: AstroCookies): string | undefined {
   return cookies.get(sessionCookieName())?.value || undefined;
 }
+
+/** The session cookie's value from a raw Cookie header (the edge has no AstroCookies). */
+export function sessionTokenFromHeader(cookieHeader: string | undefined): string | undefined {
+  if (!cookieHeader) return undefined;
+  const name = sessionCookieName();
+  for (const part of cookieHeader.split(';')) {
+    const at = part.indexOf('=');
+    if (at !== -1 && part.slice(0, at).trim() === name) {
+      return decodeURIComponent(part.slice(at + 1).trim()) || undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Set-Cookie for the edge, with the same attributes as setSessionCookie and clearSessionCookie. */
+export function sessionSetCookieHeader(token: string | null, expiresAt?: string): string {
+  const attributes = [
+    `${sessionCookieName()}=${token ? encodeURIComponent(token) : ''}`,
+    'Path=/',
+    token && expiresAt ? `Expires=${new Date(expiresAt).toUTCString()}` : 'Max-Age=0',
+    'HttpOnly',
+    'SameSite=Lax',
+  ];
+  if (isSecureOrigin()) attributes.push('Secure');
+  return attributes.join('; ');
+}

@@ -6,6 +6,7 @@ import { dialectOf, getDb } from '../db';
 import { refusalBody, refusalFor } from './request-policy';
 import { SECURITY_HEADERS } from './security-headers';
 import { staticResponse, type StaticFile } from './static-files';
+import { handleTrpc } from './trpc-edge';
 
 /** Astro's request handler in `mode: 'middleware'` (dist/server/entry.mjs exports it). */
 export type AstroHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -62,7 +63,8 @@ async function health(res: ServerResponse, isReady: boolean) {
 
 /**
  * The edge: every request meets the request policy first, then static files (from memory),
- * health, and finally Astro for pages and the API routes it still renders.
+ * health and tRPC (hot paths, outside Astro), and finally Astro for pages and the API routes it
+ * still renders (/api/v1, /api/events).
  */
 export function createEdgeServer(options: EdgeOptions): Server {
   const { astro, staticFiles, allowedHosts } = options;
@@ -116,6 +118,7 @@ export function createEdgeServer(options: EdgeOptions): Server {
       }
       if (pathname === '/api/health') return health(res, options.isReady());
     }
+    if (pathname.startsWith('/api/trpc/')) return handleTrpc(req, res, pathname);
     await astro(req, res);
   }
 

@@ -1,6 +1,6 @@
 import { defineMiddleware } from 'astro:middleware';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from '../auth/cookies';
-import { validateSessionToken } from '../auth/session';
+import { sessionForToken } from '../auth/request-session';
 import { getDb } from '../db';
 
 /** Resolves the session cookie into `locals.user` and `locals.session`, renewing it when due. */
@@ -9,16 +9,11 @@ export const session = defineMiddleware(async (context, next) => {
   context.locals.session = null;
   if (context.isPrerendered) return next();
   const token = readSessionCookie(context.cookies);
-  if (token) {
-    const result = await validateSessionToken(getDb(), token);
-    if (result) {
-      context.locals.user = result.user;
-      context.locals.session = result.session;
-      if (result.session.renewed)
-        setSessionCookie(context.cookies, token, result.session.expiresAt);
-    } else {
-      clearSessionCookie(context.cookies);
-    }
-  }
+  const result = await sessionForToken(getDb(), token);
+  context.locals.user = result.user;
+  context.locals.session = result.session;
+  if (result.cookie === 'renew' && token && result.session)
+    setSessionCookie(context.cookies, token, result.session.expiresAt);
+  if (result.cookie === 'clear') clearSessionCookie(context.cookies);
   return next();
 });

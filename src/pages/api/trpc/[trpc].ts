@@ -1,28 +1,19 @@
 import type { APIRoute } from 'astro';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { logTrpcError, TRPC_MAX_BATCH, trpcContext } from '../../../server/api/context';
 import { appRouter } from '../../../server/api/root';
 import { getDb } from '../../../server/db';
 
-/** tRPC over plain JSON (no transformer), so curl and partners' CRMs can call it too. */
+/**
+ * tRPC over plain JSON for `astro dev`. In production the edge server answers /api/trpc itself
+ * (src/server/http/trpc-edge.ts) with the same context builder, so this route is not reached.
+ */
 export const ALL: APIRoute = ({ request, locals }) =>
   fetchRequestHandler({
     endpoint: '/api/trpc',
     req: request,
     router: appRouter,
-    // A batch runs its calls in one request; keep one request from asking for unbounded work.
-    maxBatchSize: 10,
-    createContext: () => ({
-      db: getDb(),
-      user: locals.user,
-      session: locals.session,
-      partnerId: locals.user?.partner?.id ?? null,
-    }),
-    onError({ error, path }) {
-      if (
-        error.code === 'INTERNAL_SERVER_ERROR' &&
-        !(error.cause && error.cause.name === 'AppError')
-      ) {
-        console.error(`[trpc] ${path ?? '?'} failed:`, error.cause ?? error);
-      }
-    },
+    maxBatchSize: TRPC_MAX_BATCH,
+    createContext: () => trpcContext(getDb(), locals),
+    onError: logTrpcError,
   });
