@@ -18,6 +18,17 @@ describe('safeNext', () => {
     ['/\\evil.test', '/home'],
     ['https://evil.test', '/home'],
     ['javascript:alert(1)', '/home'],
+    // Dot segments that collapse to a protocol-relative path (issue 10's open redirect).
+    ['/..//evil.example/', '/home'],
+    ['/.//evil.example/', '/home'],
+    ['/../..//evil.example/x', '/home'],
+    ['/./\\evil.example', '/home'],
+    ['/%2e%2e//evil.example', '/home'],
+    ['/\t/evil.example', '/home'],
+    ['/\n/evil.example', '/home'],
+    ['/portal\u0000', '/home'],
+    ['/a/../portal', '/portal'],
+    ['/%2F%2Fevil.example', '/%2F%2Fevil.example'],
     ['', '/home'],
     [null, '/home'],
   ])('%s → %s', (next, expected) => {
