@@ -34,8 +34,8 @@ const CROSS_SITE: Refusal = {
 function hasCookie(cookieHeader: string | undefined, name: string): boolean {
   if (!cookieHeader) return false;
   return cookieHeader.split(';').some((part) => {
-    const [key, value] = part.trim().split('=', 2);
-    return key === name && !!value;
+    const at = part.indexOf('=');
+    return at !== -1 && part.slice(0, at).trim() === name && part.slice(at + 1).trim() !== '';
   });
 }
 
@@ -106,11 +106,12 @@ export function refusalBody(
   accept: string | undefined,
 ): { contentType: string; body: string } {
   if (pathname.startsWith('/api/trpc/')) {
-    const paths = decodeURIComponent(pathname.slice('/api/trpc/'.length)).split(',');
+    const paths = safeDecode(pathname.slice('/api/trpc/'.length)).split(',');
     const one = (path: string) => ({
       error: {
         message: refusal.message,
-        code: refusal.status === 403 ? -32003 : -32600,
+        // JSON-RPC codes as tRPC numbers them (FORBIDDEN, PAYLOAD_TOO_LARGE, BAD_REQUEST).
+        code: refusal.status === 403 ? -32003 : refusal.status === 413 ? -32013 : -32600,
         data: { code: refusal.code, httpStatus: refusal.status, path },
       },
     });
@@ -127,4 +128,13 @@ export function refusalBody(
     };
   }
   return { contentType: 'text/plain; charset=utf-8', body: refusal.message };
+}
+
+/** A path segment decoded, or kept as sent when its percent-encoding is malformed. */
+export function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }

@@ -21,8 +21,11 @@ export interface EdgeOptions {
 
 /** PUBLIC_ORIGIN's host and ALLOWED_HOSTS, read when the server starts (never at build time). */
 export function allowedHostsFrom(publicOrigin: string, allowedHostsEnv: string | undefined) {
-  const hosts = new Set([new URL(publicOrigin).hostname]);
-  for (const host of (allowedHostsEnv ?? '').split(',')) if (host.trim()) hosts.add(host.trim());
+  // Host names compare case-insensitively, and a listed port is ignored (the Host's is too).
+  const hosts = new Set([new URL(publicOrigin).hostname.toLowerCase()]);
+  for (const host of (allowedHostsEnv ?? '').split(',')) {
+    if (host.trim()) hosts.add(hostnameOf(host.trim()));
+  }
   if (hosts.has('localhost') || hosts.has('127.0.0.1')) {
     hosts.add('localhost');
     hosts.add('127.0.0.1');
@@ -31,8 +34,9 @@ export function allowedHostsFrom(publicOrigin: string, allowedHostsEnv: string |
 }
 
 function hostnameOf(hostHeader: string): string {
-  if (hostHeader.startsWith('[')) return hostHeader.slice(0, hostHeader.indexOf(']') + 1);
-  return hostHeader.split(':')[0] ?? '';
+  const host = hostHeader.toLowerCase();
+  if (host.startsWith('[')) return host.slice(0, host.indexOf(']') + 1);
+  return host.split(':')[0] ?? '';
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, contentType?: string) {

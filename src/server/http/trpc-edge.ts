@@ -5,6 +5,7 @@ import { appRouter } from '../api/root';
 import { sessionSetCookieHeader, sessionTokenFromHeader } from '../auth/cookies';
 import { sessionForToken } from '../auth/request-session';
 import { getDb } from '../db';
+import { safeDecode } from './request-policy';
 import { SECURITY_HEADERS } from './security-headers';
 
 /**
@@ -22,7 +23,7 @@ export async function handleTrpc(req: IncomingMessage, res: ServerResponse, path
   await nodeHTTPRequestHandler({
     req,
     res,
-    path: decodeURIComponent(pathname.slice('/api/trpc/'.length)),
+    path: safeDecode(pathname.slice('/api/trpc/'.length)),
     router: appRouter,
     maxBatchSize: TRPC_MAX_BATCH,
     createContext: () => trpcContext(getDb(), session),
