@@ -17,6 +17,10 @@ export default defineConfig({
   reporter: 'list',
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
+    // Headless Chromium says "HeadlessChrome", which Chasm treats as a bot (no cookies, no
+    // events); these tests act as a person, so they present a person's browser.
+    userAgent:
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36',
     screenshot: 'only-on-failure',
     trace: 'off',
     launchOptions: {

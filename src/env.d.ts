@@ -8,5 +8,7 @@ declare namespace App {
     persona: import('./lib/personas/types').ResolvedPersona | null;
     /** The visitor (id cookie or per-request id under DNT/GPC); null where `persona` is. */
     visitor: import('./lib/personas/types').Visitor | null;
+    /** The visit bookkeeping (src/server/http/visit.ts); null where `persona` is. */
+    visit: import('./server/http/visit').Visit | null;
   }
 }

@@ -2,6 +2,13 @@ import { inject } from 'vitest';
 
 export const DEMO_PASSWORD = 'chasm-demo';
 
+/**
+ * A person's browser. Chasm gives crawlers and HTTP libraries (fetch sends "node") the page
+ * and nothing else: no visitor cookie, no events. Tests that act as a person send this.
+ */
+export const BROWSER_UA =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
+
 export function baseUrl(): string {
   return inject('baseUrl');
 }
@@ -18,6 +25,7 @@ export async function postForm(
     redirect: 'manual',
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
+      'user-agent': BROWSER_UA,
       ...(origin ? { origin } : {}),
       ...(options.cookie ? { cookie: options.cookie } : {}),
     },

@@ -1,10 +1,5 @@
 import type { APIRoute } from 'astro';
-import { jsonError } from '../../server/http/responses';
+import { apiNotFound } from '../../server/http/api-routes';
 
-/** Unknown API paths answer in JSON, not with the HTML 404 page. */
-export const ALL: APIRoute = ({ url }) =>
-  jsonError(
-    404,
-    'NOT_FOUND',
-    `There is no API endpoint at ${url.pathname}. See /docs/api for the partner API.`,
-  );
+/** Unknown API paths answer in JSON under `astro dev` too (the edge answers them in production). */
+export const ALL: APIRoute = ({ url }) => apiNotFound(url.pathname);

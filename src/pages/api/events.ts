@@ -1,73 +1,14 @@
 import type { APIRoute } from 'astro';
-import { isBot } from '../../lib/analytics/bots';
-import { MAX_BATCH_BYTES } from '../../lib/analytics/client-events';
-import { FloodGuard } from '../../server/analytics/flood-guard';
-import { ingestBatch } from '../../server/analytics/ingest';
-import { cookielessVisitorId } from '../../server/analytics/visitor-hash';
-import { PERSONA_COOKIE, parsePersonaCookie, refusesTracking } from '../../lib/personas/cookies';
-import { identifyVisitor } from '../../server/personas/request-context';
-import { REFERRAL_COOKIE } from '../../server/analytics/referral';
-import { sha256Hex } from '../../server/auth/tokens';
-import { config } from '../../server/config';
-import { getDb } from '../../server/db';
+import { handleBeacon } from '../../server/http/beacon';
 import { clientIp } from '../../server/http/client-ip';
-import { errorResponse, jsonError } from '../../server/http/responses';
+import { astroCookieJar } from '../../server/http/cookie-jar';
 
-// BEACON_BURST batches at once, refilled at BEACON_RATE per second, per client address.
-const guard = new FloodGuard(config().beacon.burst, config().beacon.ratePerSecond);
-
-/**
- * The analytics beacon: `navigator.sendBeacon('/api/events', JSON.stringify({ events }))` or
- * fetch with keepalive. 202 with the number stored; 400 with a reason per event; 413 over
- * 64 KB; 429 with Retry-After when one client floods.
- */
-export const POST: APIRoute = async (context) => {
-  const { request, cookies, locals, url } = context;
-  const ip = clientIp(context);
-  const userAgent = request.headers.get('user-agent');
-  // Keyed on the address alone: a client that changes its user agent is still one client.
-  const limit = guard.take(sha256Hex(ip));
-  if (!limit.allowed) {
-    return jsonError(
-      429,
-      'TOO_MANY_REQUESTS',
-      'Too many analytics batches from this client; slow down.',
-      {
-        headers: { 'retry-after': String(limit.retryAfterSeconds) },
-      },
-    );
-  }
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_BATCH_BYTES) {
-    return jsonError(
-      413,
-      'PAYLOAD_TOO_LARGE',
-      `A batch may be at most ${MAX_BATCH_BYTES / 1024} KB.`,
-    );
-  }
-  const db = getDb();
-  try {
-    const body = await request.text();
-    const isBotAgent = isBot(userAgent);
-    // A bot's batch is validated like any other (a broken client still learns why), then
-    // dropped quietly: it gets no visitor cookie and costs no visitor lookup.
-    // A prerendered page cannot set the visitor cookie, so its beacon's response does.
-    const refuses = refusesTracking(request.headers);
-    const visitorId = isBotAgent
-      ? 'bot'
-      : refuses
-        ? await cookielessVisitorId(db, { site: url.host, ip, userAgent: userAgent ?? '' })
-        : identifyVisitor(cookies, false).id;
-    const result = await ingestBatch(db, {
-      body,
-      isBot: isBotAgent,
-      visitorId,
-      siteHost: url.hostname,
-      persona: parsePersonaCookie(cookies.get(PERSONA_COOKIE)?.value)?.slug ?? null,
-      referral: refuses ? null : (cookies.get(REFERRAL_COOKIE)?.value ?? null),
-      userId: locals.user?.id ?? null,
-    });
-    return Response.json(result, { status: 202 });
-  } catch (error) {
-    return errorResponse(error);
-  }
-};
+/** The beacon under `astro dev`; in production the edge answers /api/events (server.ts). */
+export const POST: APIRoute = (context) =>
+  handleBeacon({
+    request: context.request,
+    url: context.url,
+    cookies: astroCookieJar(context.cookies),
+    clientIp: () => clientIp(context),
+    userId: context.locals.user?.id ?? null,
+  });

@@ -1,4 +1,4 @@
-import type { AstroCookies } from 'astro';
+import type { CookieJar } from '../http/cookie-jar';
 import { isSecureOrigin } from '../auth/cookies';
 
 /** A partner's referral links carry `?ref=<code>`; the code is remembered for 30 days. */
@@ -15,11 +15,7 @@ export function isReferralCode(value: string | null | undefined): value is strin
  * 30 days, the remembered one (last touch wins). Visitors who refuse tracking get no cookie, so
  * only the link itself counts for them.
  */
-export function currentReferral(
-  url: URL,
-  cookies: AstroCookies,
-  mayRemember: boolean,
-): string | null {
+export function currentReferral(url: URL, cookies: CookieJar, mayRemember: boolean): string | null {
   const fromLink = url.searchParams.get('ref')?.trim();
   if (isReferralCode(fromLink)) {
     if (mayRemember) {
@@ -33,6 +29,6 @@ export function currentReferral(
     }
     return fromLink;
   }
-  const remembered = cookies.get(REFERRAL_COOKIE)?.value;
+  const remembered = cookies.get(REFERRAL_COOKIE);
   return mayRemember && isReferralCode(remembered) ? remembered : null;
 }

@@ -6,14 +6,19 @@ import { config } from '../config';
  * (TRUST_PROXY=1) the last X-Forwarded-For entry, the one our proxy appended: earlier entries
  * come from the client and can say anything. Otherwise the socket's address.
  */
-export function clientIp(context: Pick<APIContext, 'request' | 'clientAddress'>): string {
+export function clientIpFrom(forwardedFor: string | null | undefined, socketAddress: () => string) {
   if (config().trustProxy) {
-    const forwarded = context.request.headers.get('x-forwarded-for')?.split(',').pop()?.trim();
+    const forwarded = forwardedFor?.split(',').pop()?.trim();
     if (forwarded) return forwarded;
   }
   try {
-    return context.clientAddress;
+    return socketAddress() || 'unknown';
   } catch {
     return 'unknown';
   }
+}
+
+/** clientIpFrom for a request Astro renders. */
+export function clientIp(context: Pick<APIContext, 'request' | 'clientAddress'>): string {
+  return clientIpFrom(context.request.headers.get('x-forwarded-for'), () => context.clientAddress);
 }

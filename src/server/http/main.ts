@@ -14,7 +14,9 @@ import { getDb } from '../db';
 import { runShutdownHooks } from '../process-state';
 import { allowedHostsFrom, createEdgeServer, type AstroHandler } from './server';
 import { explainStartupFailure, isWorthRetrying } from './startup-errors';
-import { loadStaticFiles } from './static-files';
+import { createHash } from 'node:crypto';
+import { setContentBuild } from './home-page-cache';
+import { loadStaticFiles, type StaticFile } from './static-files';
 
 /** The project folder: this file runs from src/server/http or, bundled, from dist/edge. */
 function projectRoot(): string {
@@ -60,6 +62,14 @@ async function loadAstro(): Promise<AstroHandler> {
   return module.handler;
 }
 
+/** The build's identity, from its client files (hashed asset names and prerendered pages). */
+function buildIdOf(files: Map<string, StaticFile>): string {
+  const hash = createHash('sha1');
+  for (const [path, file] of [...files].sort(([a], [b]) => a.localeCompare(b)))
+    hash.update(`${path} ${file.etag}\n`);
+  return hash.digest('base64url').slice(0, 12);
+}
+
 export async function runWorker(): Promise<void> {
   const cfg = config();
   const host = process.env.HOST ?? '127.0.0.1';
@@ -67,9 +77,11 @@ export async function runWorker(): Promise<void> {
   let ready = false;
   await bootOrExplain(true);
   ready = true;
+  const staticFiles = loadStaticFiles(resolve(ROOT, 'dist/client'));
+  setContentBuild(buildIdOf(staticFiles));
   const server = createEdgeServer({
     astro: await loadAstro(),
-    staticFiles: loadStaticFiles(resolve(ROOT, 'dist/client')),
+    staticFiles,
     allowedHosts: allowedHostsFrom(cfg.publicOrigin, process.env.ALLOWED_HOSTS),
     isReady: () => ready,
   });

@@ -1,12 +1,22 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { sql } from 'kysely';
-import { sessionCookieName } from '../auth/cookies';
+import compression from 'compression';
+import { hasSignedInTwin, SIGNED_IN_PREFIX } from '../../lib/public-path';
+import { sessionCookieName, sessionTokenFromHeader } from '../auth/cookies';
 import { config } from '../config';
 import { dialectOf, getDb } from '../db';
 import { refusalBody, refusalFor } from './request-policy';
 import { SECURITY_HEADERS } from './security-headers';
 import { staticResponse, type StaticFile } from './static-files';
 import { handleTrpc } from './trpc-edge';
+import { apiNotFound, matchPartnerApi } from './api-routes';
+import { handleBeacon } from './beacon';
+import { clientIpFrom } from './client-ip';
+import { HeaderCookieJar } from './cookie-jar';
+import { edgeSession } from './edge-session';
+import { fetchRequest, sendFetchResponse } from './fetch-bridge';
+import { serveHomeFromCache } from './home-fast-path';
+import { methodNotAllowed } from '../partner-api/handler';
 
 /** Astro's request handler in `mode: 'middleware'` (dist/server/entry.mjs exports it). */
 export type AstroHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -65,10 +75,58 @@ async function health(res: ServerResponse, isReady: boolean) {
   }
 }
 
+/** Dynamic responses (pages, tRPC, API) are compressed on the fly; static files were at build. */
+const compress = compression({ threshold: 1024 });
+
+function compressed(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  return new Promise((next) => {
+    compress(req as never, res as never, () => next());
+  });
+}
+
+function headerOf(req: IncomingMessage, name: string): string | null {
+  const value = req.headers[name];
+  if (value === undefined) return null;
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+/** The URL Astro would see: scheme from the socket (or a trusted proxy), host from Host. */
+function requestUrl(req: IncomingMessage, rawUrl: string): URL {
+  const forwarded = config().trustProxy ? headerOf(req, 'x-forwarded-proto') : null;
+  const encrypted = (req.socket as { encrypted?: boolean }).encrypted === true;
+  const scheme =
+    forwarded === 'https' || forwarded === 'http' ? forwarded : encrypted ? 'https' : 'http';
+  // rawUrl always starts with a single "/" here (callers match the pathname first).
+  return new URL(`${scheme}://${req.headers.host ?? 'localhost'}${rawUrl}`);
+}
+
+/** The beacon at the edge: the same handler as the Astro route, with the edge's session. */
+async function beacon(req: IncomingMessage, res: ServerResponse, url: URL) {
+  if (req.method !== 'POST') return sendFetchResponse(res, methodNotAllowed(['POST'])());
+  const { session, setCookies } = await edgeSession(req);
+  const cookies = new HeaderCookieJar(req.headers.cookie);
+  const response = await handleBeacon({
+    request: fetchRequest(req, url),
+    url,
+    cookies,
+    clientIp: () =>
+      clientIpFrom(headerOf(req, 'x-forwarded-for'), () => req.socket.remoteAddress ?? ''),
+    userId: session.user?.id ?? null,
+  });
+  return sendFetchResponse(res, response, [...setCookies, ...cookies.setCookies]);
+}
+
+async function partnerApi(req: IncomingMessage, res: ServerResponse, url: URL) {
+  const { route, params } = matchPartnerApi(req.method ?? 'GET', url.pathname);
+  const response = await route({ request: fetchRequest(req, url), url, params });
+  return sendFetchResponse(res, response);
+}
+
 /**
  * The edge: every request meets the request policy first, then static files (from memory),
- * health and tRPC (hot paths, outside Astro), and finally Astro for pages and the API routes it
- * still renders (/api/v1, /api/events).
+ * the hot paths outside Astro (health, tRPC, the partner API, the beacon, `/` from the render
+ * cache), and finally Astro for pages. A signed-in visitor's persona or solution page is
+ * rendered on demand (its twin under /signed-in) so the header is theirs.
  */
 export function createEdgeServer(options: EdgeOptions): Server {
   const { astro, staticFiles, allowedHosts } = options;
@@ -109,9 +167,15 @@ export function createEdgeServer(options: EdgeOptions): Server {
       });
       return res.end(body);
     }
-    if (req.method === 'GET' || req.method === 'HEAD') {
+    const isRead = req.method === 'GET' || req.method === 'HEAD';
+    const hasSession = sessionTokenFromHeader(req.headers.cookie) !== undefined;
+    if (isRead) {
       const file = staticFiles.get(pathname);
-      if (file) {
+      const isTwinned =
+        hasSession &&
+        file?.headers['content-type']?.startsWith('text/html') &&
+        hasSignedInTwin(pathname);
+      if (file && !isTwinned) {
         const out = staticResponse(
           file,
           req.headers['accept-encoding'],
@@ -120,9 +184,21 @@ export function createEdgeServer(options: EdgeOptions): Server {
         res.writeHead(out.status, out.headers);
         return res.end(req.method === 'HEAD' ? undefined : (out.body ?? undefined));
       }
+      if (isTwinned) req.url = SIGNED_IN_PREFIX + rawUrl;
       if (pathname === '/api/health') return health(res, options.isReady());
+      if (pathname === '/' && !hasSession) {
+        const url = requestUrl(req, rawUrl);
+        if (await serveHomeFromCache(req, res, url, publicOrigin)) return;
+      }
     }
-    if (pathname.startsWith('/api/trpc/')) return handleTrpc(req, res, pathname);
+    await compressed(req, res);
+    if (pathname.startsWith('/api/')) {
+      if (pathname.startsWith('/api/trpc/')) return handleTrpc(req, res, pathname);
+      const url = requestUrl(req, rawUrl);
+      if (pathname === '/api/events') return beacon(req, res, url);
+      if (pathname.startsWith('/api/v1/')) return partnerApi(req, res, url);
+      return sendFetchResponse(res, apiNotFound(pathname));
+    }
     await astro(req, res);
   }
 

@@ -73,7 +73,11 @@ export function loadStaticFiles(root: string): Map<string, StaticFile> {
         'content-type': TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream',
         'cache-control': urlPath.startsWith('/_astro/') ? IMMUTABLE : REVALIDATE,
         etag,
-        ...(compressible ? { vary: 'Accept-Encoding' } : {}),
+        // A signed-in visitor gets another page at the same URL (server.ts): caches must
+        // not hand the anonymous HTML to them.
+        ...(compressible
+          ? { vary: path.endsWith('.html') ? 'Accept-Encoding, Cookie' : 'Accept-Encoding' }
+          : {}),
       },
     };
     files.set(urlPath, file);

@@ -2,9 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
 import { logTrpcError, TRPC_MAX_BATCH, trpcContext } from '../api/context';
 import { appRouter } from '../api/root';
-import { sessionSetCookieHeader, sessionTokenFromHeader } from '../auth/cookies';
-import { sessionForToken } from '../auth/request-session';
 import { getDb } from '../db';
+import { edgeSession } from './edge-session';
 import { safeDecode } from './request-policy';
 import { SECURITY_HEADERS } from './security-headers';
 
@@ -13,11 +12,8 @@ import { SECURITY_HEADERS } from './security-headers';
  * already run; the session comes from the same sessionForToken the pages use.
  */
 export async function handleTrpc(req: IncomingMessage, res: ServerResponse, pathname: string) {
-  const token = sessionTokenFromHeader(req.headers.cookie);
-  const session = await sessionForToken(getDb(), token);
-  if (session.cookie === 'renew' && token && session.session)
-    res.appendHeader('set-cookie', sessionSetCookieHeader(token, session.session.expiresAt));
-  if (session.cookie === 'clear') res.appendHeader('set-cookie', sessionSetCookieHeader(null));
+  const { session, setCookies } = await edgeSession(req);
+  for (const cookie of setCookies) res.appendHeader('set-cookie', cookie);
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
   res.setHeader('cache-control', 'no-store');
   await nodeHTTPRequestHandler({

@@ -1,4 +1,3 @@
-import type { APIContext, APIRoute } from 'astro';
 import { getDb } from '../db';
 import { AppError } from '../errors';
 import { errorResponse, jsonError } from '../http/responses';
@@ -62,9 +61,18 @@ function parseApiInput<S extends ZodTypeAny>(schema: S, value: unknown): z.outpu
   throw new AppError('BAD_REQUEST', 'Some fields need attention.', { issues });
 }
 
+/** What an operation reads from a request; Astro's APIContext and the edge both provide it. */
+export interface ApiRequest {
+  request: Request;
+  url: URL;
+  params: Record<string, string | undefined>;
+}
+
+export type ApiHandler = (context: ApiRequest) => Promise<Response>;
+
 async function run(
   op: Operation,
-  context: APIContext,
+  context: ApiRequest,
   rate: { current?: RateState },
 ): Promise<Response> {
   const db = getDb();
@@ -102,11 +110,12 @@ async function run(
 }
 
 /**
- * The Astro handler for one partner-API operation: Bearer key → per-key rate limit → path,
+ * The handler for one partner-API operation (the edge routes to it; so do the Astro files under
+ * src/pages/api/v1 for `astro dev`): Bearer key → per-key rate limit → path,
  * query and body validation (400 with field paths) → Idempotency-Key → the service. Every
  * error has the shape `{ "error": { "code", "message", "issues"? } }`.
  */
-export function apiEndpoint(operationId: OperationId): APIRoute {
+export function apiEndpoint(operationId: OperationId): ApiHandler {
   const op = OPERATIONS[operationId] as Operation;
   return async (context) => {
     const rate: { current?: RateState } = {};
@@ -134,7 +143,7 @@ export function apiEndpoint(operationId: OperationId): APIRoute {
 }
 
 /** Methods a route does not define answer 405 with the ones it does. */
-export function methodNotAllowed(allowed: string[]): APIRoute {
+export function methodNotAllowed(allowed: string[]): () => Response {
   return () =>
     jsonError(405, 'METHOD_NOT_ALLOWED', `Use ${allowed.join(' or ')} on this endpoint.`, {
       headers: { allow: allowed.join(', ') },

@@ -1,4 +1,3 @@
-import type { AstroCookies } from 'astro';
 import { isSecureOrigin } from '../auth/cookies';
 import {
   PERSONA_COOKIE,
@@ -9,13 +8,14 @@ import {
   type PersonaCookie,
 } from '../../lib/personas/cookies';
 import type { Visitor } from '../../lib/personas/types';
+import type { CookieJar, CookieOptions } from '../http/cookie-jar';
 
 const YEAR_S = 365 * 24 * 60 * 60;
 /** An inferred persona is remembered for 30 days; a persona the visitor chose, for a year. */
 const DETECTED_PERSONA_S = 30 * 24 * 60 * 60;
 
-function cookieOptions(maxAge: number) {
-  return { httpOnly: true, sameSite: 'lax' as const, secure: isSecureOrigin(), path: '/', maxAge };
+function cookieOptions(maxAge: number): CookieOptions {
+  return { httpOnly: true, sameSite: 'lax', secure: isSecureOrigin(), path: '/', maxAge };
 }
 
 /**
@@ -23,8 +23,8 @@ function cookieOptions(maxAge: number) {
  * first visit. A browser that sends DNT or GPC gets no cookie (an old one is deleted) and a
  * fresh per-request id, so nothing links its requests together.
  */
-export function identifyVisitor(cookies: AstroCookies, refusesTracking: boolean): Visitor {
-  const existing = cookies.get(VISITOR_COOKIE)?.value;
+export function identifyVisitor(cookies: CookieJar, refusesTracking: boolean): Visitor {
+  const existing = cookies.get(VISITOR_COOKIE);
   if (refusesTracking) {
     if (existing !== undefined) cookies.set(VISITOR_COOKIE, '', cookieOptions(0));
     const id = `anon:${newVisitorId()}`;
@@ -39,7 +39,7 @@ export function identifyVisitor(cookies: AstroCookies, refusesTracking: boolean)
 }
 
 /** Remembers the persona (a choice for a year, an inference for 30 days). */
-export function rememberPersona(cookies: AstroCookies, cookie: PersonaCookie): void {
+export function rememberPersona(cookies: CookieJar, cookie: PersonaCookie): void {
   cookies.set(
     PERSONA_COOKIE,
     formatPersonaCookie(cookie),
@@ -47,7 +47,7 @@ export function rememberPersona(cookies: AstroCookies, cookie: PersonaCookie): v
   );
 }
 
-export function forgetPersona(cookies: AstroCookies): void {
+export function forgetPersona(cookies: CookieJar): void {
   cookies.set(PERSONA_COOKIE, '', cookieOptions(0));
 }
 

@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { isInHoldout } from '../../../src/lib/personas/holdout';
 import { createDatabase, type Db } from '../../../src/server/db';
-import { baseUrl, postForm, signIn } from '../../helpers/http';
+import { baseUrl, BROWSER_UA, postForm, signIn } from '../../helpers/http';
 
 let db: Db;
 beforeAll(() => {
@@ -19,7 +19,10 @@ function visitorId(inHoldout: boolean, salt: string): string {
 }
 
 async function get(path: string, headers: Record<string, string> = {}) {
-  const response = await fetch(`${baseUrl()}${path}`, { headers, redirect: 'manual' });
+  const response = await fetch(`${baseUrl()}${path}`, {
+    headers: { 'user-agent': BROWSER_UA, ...headers },
+    redirect: 'manual',
+  });
   return { response, html: await response.text(), cookies: response.headers.getSetCookie() };
 }
 
@@ -264,7 +267,9 @@ describe('an onboarding flow over HTTP', () => {
     ]);
     expect([one.status, two.status]).toEqual([303, 303]);
     const done = await (
-      await fetch(`${baseUrl()}/start/revenue-teams`, { headers: { cookie } })
+      await fetch(`${baseUrl()}/start/revenue-teams`, {
+        headers: { cookie, 'user-agent': BROWSER_UA },
+      })
     ).text();
     expect(done).toContain('Your audit plan is being prepared');
     expect(done).toContain('&lt;img src=x onerror=alert(1)&gt;');

@@ -1,11 +1,5 @@
 import type { APIRoute } from 'astro';
-import { buildOpenApiDocument } from '../../../server/partner-api/openapi';
+import { openApiDocument } from '../../../server/http/api-routes';
 
-/** The OpenAPI 3.1 document, public (no key needed to read the reference). */
-export const GET: APIRoute = () =>
-  new Response(JSON.stringify(buildOpenApiDocument(), null, 2), {
-    headers: {
-      'content-type': 'application/json; charset=utf-8',
-      'access-control-allow-origin': '*',
-    },
-  });
+/** The OpenAPI document under `astro dev`; in production the edge answers it (api-routes.ts). */
+export const GET: APIRoute = () => openApiDocument();
