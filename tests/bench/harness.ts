@@ -34,8 +34,7 @@ export interface HttpLoad {
   };
 }
 
-/** Requests per second and latency for one URL, on 127.0.0.1 only. */
-export async function load(options: HttpLoad): Promise<{
+export interface Loaded {
   rps: number;
   p50: number;
   p99: number;
@@ -43,11 +42,33 @@ export async function load(options: HttpLoad): Promise<{
   non2xx: number;
   requests: number;
   sent: number;
-}> {
+}
+
+/** A person's browser: Chasm gives bots the page and nothing else, which would flatter a row. */
+export const BROWSER_UA =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
+
+/** One throughput row: requests per second, with p50 and p99 latency and failure counts. */
+export function throughputRow(
+  suite: string,
+  name: string,
+  r: Pick<Loaded, 'rps' | 'p50' | 'p99' | 'errors' | 'non2xx'>,
+): BenchRow {
+  return {
+    suite,
+    name,
+    value: r.rps,
+    unit: 'req/s',
+    detail: { p50_ms: r.p50, p99_ms: r.p99, errors: r.errors, non2xx: r.non2xx },
+  };
+}
+
+/** Requests per second and latency for one URL, on 127.0.0.1 only. */
+export async function load(options: HttpLoad): Promise<Loaded> {
   const result = await autocannon({
     url: options.url,
     method: options.method ?? 'GET',
-    headers: options.headers ?? {},
+    headers: { 'user-agent': BROWSER_UA, ...options.headers },
     ...(options.body ? { body: options.body } : {}),
     ...(options.setupRequest
       ? { requests: [{ setupRequest: options.setupRequest as never }] }

@@ -1,14 +1,58 @@
 import { resolve } from 'node:path';
-import { forkServer, load, type BenchRow, type Ratio } from '../harness';
+import { createApiKey } from '../../../src/server/partner-api/keys';
+import { createDatabase } from '../../../src/server/db';
+import {
+  forkServer,
+  load,
+  throughputRow,
+  type Loaded,
+  type BenchRow,
+  type Ratio,
+} from '../harness';
 import type { BenchContext } from '../run';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const PAGE = resolve(ROOT, 'dist/client/for/contact-center/index.html');
 
+/** A partner admin's API key, made the way the portal makes one. */
+async function partnerKey(databaseUrl: string): Promise<string> {
+  const db = createDatabase(databaseUrl);
+  try {
+    const user = await db
+      .selectFrom('users')
+      .innerJoin('partners', 'partners.id', 'users.partner_id')
+      .select([
+        'users.id',
+        'users.email',
+        'users.name',
+        'users.role',
+        'partners.id as partnerId',
+        'partners.name as partnerName',
+      ])
+      .where('users.email', '=', 'ana@northwind.test')
+      .executeTakeFirstOrThrow();
+    const { key } = await createApiKey(
+      db,
+      {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        partner: { id: user.partnerId, name: user.partnerName },
+      },
+      { name: 'bench' },
+    );
+    return key;
+  } finally {
+    await db.destroy();
+  }
+}
+
 /**
  * The edge server's budgets (issue 10), measured in one run: bare node:http with the bytes of
  * /for/contact-center; the same page from the edge; personalised `/` for a first-time visitor
- * (no cookies, utm_audience set, as ad traffic arrives) and for a returning one.
+ * (no cookies, utm_audience set, as ad traffic arrives: every request is a new visitor with
+ * its cookies, exposure and page view) and for a returning one; a partner-API GET.
  */
 export async function edgeSuite(ctx: BenchContext): Promise<{ rows: BenchRow[]; ratios: Ratio[] }> {
   const bare = await forkServer('servers/bare-bytes.ts', { BYTES_FILE: PAGE });
@@ -16,6 +60,7 @@ export async function edgeSuite(ctx: BenchContext): Promise<{ rows: BenchRow[]; 
     const first = await fetch(`${ctx.baseUrl}/?utm_audience=contact-center`);
     if (!(await first.text()).includes('Keep your agents longer'))
       throw new Error('a new visitor with utm_audience did not get the personalised page');
+    const key = await partnerKey(ctx.databaseUrl);
     const bareBytes = await load({ url: `${bare.url}/` });
     const prerendered = await load({ url: `${ctx.baseUrl}/for/contact-center` });
     const newVisitor = await load({ url: `${ctx.baseUrl}/?utm_audience=contact-center` });
@@ -23,19 +68,18 @@ export async function edgeSuite(ctx: BenchContext): Promise<{ rows: BenchRow[]; 
       url: `${ctx.baseUrl}/`,
       headers: { cookie: 'chasm_vid=benchreturningvisitor01; chasm_persona=contact-center~d' },
     });
-    const row = (name: string, r: typeof bareBytes): BenchRow => ({
-      suite: 'edge',
-      name,
-      value: r.rps,
-      unit: 'req/s',
-      detail: { p50_ms: r.p50, p99_ms: r.p99, errors: r.errors, non2xx: r.non2xx },
+    const partnerApi = await load({
+      url: `${ctx.baseUrl}/api/v1/templates`,
+      headers: { authorization: `Bearer ${key}` },
     });
+    const row = (name: string, r: Loaded) => throughputRow('edge', name, r);
     return {
       rows: [
         row('bare node:http, bytes of /for/contact-center', bareBytes),
         row('edge: prerendered /for/contact-center', prerendered),
         row('edge: personalised / for a new visitor (utm_audience)', newVisitor),
         row('edge: personalised / for a returning visitor', returning),
+        row('edge: partner API GET /api/v1/templates (Bearer key)', partnerApi),
       ],
       ratios: [
         {

@@ -1,4 +1,11 @@
-import { forkServer, load, type BenchRow, type Ratio } from '../harness';
+import {
+  forkServer,
+  load,
+  throughputRow,
+  type BenchRow,
+  type Loaded,
+  type Ratio,
+} from '../harness';
 import type { BenchContext } from '../run';
 
 /**
@@ -17,13 +24,7 @@ export async function foundationSuite(
     const full = await load({ url: `${ctx.baseUrl}/api/trpc/auth.me`, headers: { cookie } });
     // Astro's own floor: an endpoint doing almost nothing (SELECT 1), no session cookie.
     const floor = await load({ url: `${ctx.baseUrl}/api/health` });
-    const row = (name: string, r: typeof http): BenchRow => ({
-      suite: 'foundation',
-      name,
-      value: r.rps,
-      unit: 'req/s',
-      detail: { p50_ms: r.p50, p99_ms: r.p99, errors: r.errors, non2xx: r.non2xx },
-    });
+    const row = (name: string, r: Loaded) => throughputRow('foundation', name, r);
     return {
       rows: [
         row('bare node:http', http),

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { isInHoldout } from '../../../src/lib/personas/holdout';
-import { load, type BenchRow, type Ratio } from '../harness';
+import { load, throughputRow, type BenchRow, type Loaded, type Ratio } from '../harness';
 import type { BenchContext } from '../run';
 
 const SLUGS = [
@@ -89,13 +89,7 @@ export async function personasSuite(
   // The cheapest on-demand response this server can give (middleware + SELECT 1): the ceiling
   // for any page rendered per request, measured in the same run for context.
   const floor = await load({ url: `${ctx.baseUrl}/api/health` });
-  const row = (name: string, r: typeof prerendered): BenchRow => ({
-    suite: 'personas',
-    name,
-    value: r.rps,
-    unit: 'req/s',
-    detail: { p50_ms: r.p50, p99_ms: r.p99, errors: r.errors, non2xx: r.non2xx },
-  });
+  const row = (name: string, r: Loaded) => throughputRow('personas', name, r);
   const rows: BenchRow[] = [
     row('prerendered /for/contact-center', prerendered),
     row('personalised / (exposure logged)', personalised),

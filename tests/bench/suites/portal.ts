@@ -9,7 +9,7 @@ import { createDatabase, type Db } from '../../../src/server/db';
 import { checkConflicts } from '../../../src/server/deals/conflicts';
 import { createApiKey } from '../../../src/server/partner-api/keys';
 import type { NewDeal } from '../../../src/server/schema';
-import type { BenchRow, Ratio } from '../harness';
+import { throughputRow, type BenchRow, type Ratio } from '../harness';
 import type { BenchContext } from '../run';
 
 /**
@@ -339,13 +339,7 @@ export async function portalSuite(
       );
     }
     const [plain, idempotent] = rounds.map(combine) as [Loaded, Loaded];
-    const row = (name: string, r: Loaded): BenchRow => ({
-      suite: 'portal',
-      name,
-      value: r.rps,
-      unit: 'req/s',
-      detail: { p50_ms: r.p50, p99_ms: r.p99, non2xx: r.non2xx, errors: r.errors },
-    });
+    const row = (name: string, r: Loaded) => throughputRow('portal', name, r);
     return {
       rows: [
         {

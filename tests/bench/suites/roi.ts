@@ -10,7 +10,7 @@ import { tornado } from '../../../src/lib/roi/analysis/sensitivity';
 import { parseTextValues, textValues } from '../../../src/lib/roi/fields';
 import { getModel } from '../../../src/lib/roi/models';
 import { buildRoiContent } from '../../../src/server/content/roi-content';
-import { load, type BenchRow, type Ratio } from '../harness';
+import { load, throughputRow, type BenchRow, type Ratio } from '../harness';
 import type { BenchContext } from '../run';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -123,12 +123,6 @@ export async function roiSuite(ctx: BenchContext): Promise<{ rows: BenchRow[]; r
   }
   const input = encodeURIComponent(JSON.stringify({ model: 'attrition' }));
   const http = await load({ url: `${ctx.baseUrl}/api/trpc/roi.compute?input=${input}` });
-  rows.push({
-    suite: 'roi',
-    name: 'roi.compute (attrition) through the full server',
-    value: http.rps,
-    unit: 'req/s',
-    detail: { p50_ms: http.p50, p99_ms: http.p99, errors: http.errors, non2xx: http.non2xx },
-  });
+  rows.push(throughputRow('roi', 'roi.compute (attrition) through the full server', http));
   return { rows, ratios };
 }

@@ -85,7 +85,7 @@ const COLUMNS = [
 
 /** The visitor's events once the page-view buffer has flushed (it writes every 250 ms). */
 async function eventsOf(where: { visitorId?: string; utmContent?: string }, expected: number) {
-  let rows: Record<string, unknown>[] = [];
+  let rows: Record<(typeof COLUMNS)[number], unknown>[] = [];
   for (let attempt = 0; attempt < 40; attempt++) {
     let query = db.selectFrom('events').select(COLUMNS);
     if (where.visitorId) query = query.where('visitor_id', '=', where.visitorId);
@@ -94,7 +94,7 @@ async function eventsOf(where: { visitorId?: string; utmContent?: string }, expe
     if (rows.length >= expected && expected > 0) break;
     await new Promise((wait) => setTimeout(wait, 100));
   }
-  return rows.map((row) => ({
+  return rows.map((row): Record<string, unknown> => ({
     ...row,
     properties: typeof row.properties === 'string' ? JSON.parse(row.properties) : row.properties,
   }));
