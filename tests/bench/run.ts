@@ -61,7 +61,8 @@ const server = await startBuiltServer({
   // The load generator stands for many clients by sending X-Forwarded-For.
   TRUST_PROXY: '1',
 });
-const only = process.argv[2];
+// `npm run bench edge foundation` runs those suites; no argument runs them all.
+const only = process.argv.slice(2);
 const rows: BenchRow[] = [];
 const ratios: Ratio[] = [];
 try {
@@ -72,7 +73,7 @@ try {
   };
   const ctx: BenchContext = { baseUrl: server.baseUrl, databaseUrl, cookies };
   for (const [name, suite] of SUITES) {
-    if (only && only !== name) continue;
+    if (only.length > 0 && !only.includes(name)) continue;
     console.log(`\n▶ ${name}`);
     const result = await suite(ctx);
     rows.push(...result.rows);

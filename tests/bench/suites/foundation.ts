@@ -22,7 +22,7 @@ export async function foundationSuite(
     const http = await load({ url: `${bareHttp.url}/` });
     const trpc = await load({ url: `${bareTrpc.url}/api/trpc/auth.me`, headers: { cookie } });
     const full = await load({ url: `${ctx.baseUrl}/api/trpc/auth.me`, headers: { cookie } });
-    // Astro's own floor: an endpoint doing almost nothing (SELECT 1), no session cookie.
+    // The edge's floor: an endpoint doing almost nothing (SELECT 1), no session cookie.
     const floor = await load({ url: `${ctx.baseUrl}/api/health` });
     const row = (name: string, r: Loaded) => throughputRow('foundation', name, r);
     return {
@@ -30,7 +30,7 @@ export async function foundationSuite(
         row('bare node:http', http),
         row('auth.me on bare tRPC', trpc),
         row('auth.me through full server', full),
-        row('Astro floor: /api/health, no session', floor),
+        row('edge floor: /api/health, no session', floor),
       ],
       ratios: [
         {
@@ -41,8 +41,8 @@ export async function foundationSuite(
           budget: 0.9,
         },
         {
-          name: 'Astro floor / bare tRPC',
-          numerator: 'Astro floor: /api/health, no session',
+          name: 'edge floor / bare tRPC',
+          numerator: 'edge floor: /api/health, no session',
           denominator: 'auth.me on bare tRPC',
           value: floor.rps / trpc.rps,
         },
