@@ -1,45 +1,13 @@
-/**
- * User agents we do not count: crawlers, link previewers, monitors, HTTP libraries and
- * headless browsers. Matching is by substring, case-insensitive; an empty agent is a bot.
- * The list follows the common patterns used by open-source analytics (crawler/bot/spider
- * families plus the named previewers), kept short on purpose: a false "human" costs one
- * counted visit, a false "bot" silently loses a real visitor.
- */
-const BOT_PATTERN = new RegExp(
-  [
-    'bot\\b',
-    'bot/',
-    'crawl',
-    'spider',
-    'slurp',
-    'scrap',
-    'facebookexternalhit',
-    'embedly',
-    'preview',
-    'headlesschrome',
-    'lighthouse',
-    'pagespeed',
-    'pingdom',
-    'uptime',
-    'monitor',
-    'curl/',
-    'wget/',
-    'python-requests',
-    'python-urllib',
-    'go-http-client',
-    'java/',
-    'okhttp',
-    'node-fetch',
-    'axios/',
-    'undici',
-    'postmanruntime',
-    'phantomjs',
-    'httpclient',
-  ].join('|'),
-  'i',
-);
+import { isbot } from 'isbot';
 
+/**
+ * User agents we do not count: crawlers, link previewers, monitors, HTTP libraries and headless
+ * browsers. The patterns are the `isbot` package's (about a thousand, kept current by its
+ * maintainers from real crawler traffic) rather than a list of our own. An empty agent also
+ * counts as a bot: every browser sends one. A bot gets the page a person would, and no cookie,
+ * no event, no holdout slot and no rollup (src/server/http/visit.ts, the beacon).
+ */
 export function isBot(userAgent: string | null | undefined): boolean {
-  if (!userAgent || userAgent.trim().length < 10) return true;
-  return BOT_PATTERN.test(userAgent);
+  if (!userAgent || userAgent.trim() === '') return true;
+  return isbot(userAgent);
 }

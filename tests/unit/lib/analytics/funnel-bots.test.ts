@@ -94,6 +94,17 @@ describe('isBot', () => {
       true,
     ],
     ['curl/8.4.0', true],
+    // Node's own fetch, and the load generator: HTTP libraries, not people.
+    ['node', true],
+    ['undici', true],
+    ['Go-http-client/1.1', true],
+    ['Mozilla/5.0 (compatible; UptimeRobot/2.0; http://www.uptimerobot.com/)', true],
+    ['Mozilla/5.0 (compatible; AhrefsBot/7.0; +http://ahrefs.com/robot/)', true],
+    [
+      'Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; GPTBot/1.2; +https://openai.com/gptbot)',
+      true,
+    ],
+    ['   ', true],
     ['python-requests/2.31.0', true],
     ['', true],
     [null, true],
@@ -110,6 +121,14 @@ describe('isBot', () => {
       false,
     ],
     ['Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0', false],
+    [
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1',
+      false,
+    ],
+    [
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0',
+      false,
+    ],
   ])('%s → bot=%s', (ua, expected) => {
     expect(isBot(ua)).toBe(expected);
   });
