@@ -1,5 +1,7 @@
+import { foldHost } from './source';
+
 /**
- * The host of the page that sent a visitor here, lower-cased and at most 200 characters, or
+ * The host of the page that sent a visitor here, folded (source.ts), or
  * null when there is none, it cannot be parsed, or it is our own site (internal navigation is
  * not a referral). Used for server-rendered page views and for beacon events alike.
  */
@@ -9,8 +11,8 @@ export function externalReferrerHost(
 ): string | null {
   if (!referrer) return null;
   try {
-    const host = new URL(referrer).hostname.toLowerCase();
-    return host && host !== siteHost ? host.slice(0, 200) : null;
+    const host = foldHost(new URL(referrer).hostname);
+    return host && host !== foldHost(siteHost) ? host : null;
   } catch {
     return null;
   }

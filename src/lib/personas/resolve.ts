@@ -1,3 +1,4 @@
+import { foldHost } from '../analytics/source';
 import type { PersonaSlug } from '../catalog';
 import { isInHoldout } from './holdout';
 import { isPersonaSlug, parsePersonaCookie } from './cookies';
@@ -42,7 +43,7 @@ export function splitReferrer(
     return { externalHost: null, ownPath: null };
   }
   if (ownOrigins.includes(url.origin)) return { externalHost: null, ownPath: url.pathname };
-  return { externalHost: url.hostname.toLowerCase().replace(/^www\./, ''), ownPath: null };
+  return { externalHost: foldHost(url.hostname), ownPath: null };
 }
 
 /** Every persona page and flow is a path hint for its own persona, besides the content's hints. */

@@ -1,3 +1,4 @@
+import { foldHost, foldUtmSource } from '../../lib/analytics/source';
 import { newId } from '../../lib/ids';
 import { assignSession, type SessionState } from '../../lib/analytics/sessions';
 import { isoNow } from '../../lib/time';
@@ -65,8 +66,9 @@ function toRow(event: EventInput, receivedAt: string): NewEvent {
     variant: event.variant ?? null,
     persona_source: event.personaSource ?? null,
     path: normalisePath(event.path),
-    referrer_host: event.referrerHost ?? null,
-    utm_source: event.utm?.source ?? null,
+    // Folded here, the one door every event passes, so no rollup sees two spellings of a source.
+    referrer_host: foldHost(event.referrerHost),
+    utm_source: foldUtmSource(event.utm?.source),
     utm_medium: event.utm?.medium ?? null,
     utm_campaign: event.utm?.campaign ?? null,
     utm_content: event.utm?.content ?? null,
