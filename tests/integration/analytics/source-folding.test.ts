@@ -7,7 +7,7 @@ let t: TestDb;
 beforeAll(async () => {
   t = await createTestDb();
 });
-afterAll(() => t.destroy());
+afterAll(() => t.cleanup());
 
 describe('traffic sources are folded before they are stored and counted', () => {
   it('www.google.com, google.com and GOOGLE.com are one referrer; Google and google one UTM source', async () => {
