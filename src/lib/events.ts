@@ -18,3 +18,21 @@ export const EVENT_TYPES = [
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
+/**
+ * Business events: what staff and partners do about a visitor (a lead recorded or answered, a
+ * deal registered or moved), not what a visitor did on the site. They are counted as events and
+ * can end a funnel or convert a lift exposure, but never make a visitor or a visit: an empty
+ * site with a busy sales team shows no traffic. Every other type is website traffic.
+ */
+export const BUSINESS_EVENT_TYPES = [
+  'lead_created',
+  'lead_responded',
+  'deal_registered',
+  'deal_status_changed',
+] as const satisfies readonly EventType[];
+
+const BUSINESS = new Set<string>(BUSINESS_EVENT_TYPES);
+
+export function isWebsiteTraffic(type: string): boolean {
+  return !BUSINESS.has(type);
+}

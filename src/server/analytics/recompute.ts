@@ -1,3 +1,4 @@
+import { isWebsiteTraffic } from '../../lib/events';
 import { computeFunnelCounts, type FunnelDefinition } from '../../lib/analytics/funnel';
 import { sessionSource } from '../../lib/analytics/sessions';
 import type { DbOrTx } from '../db';
@@ -49,8 +50,9 @@ export async function recomputeRollups(
   for (const e of rows) {
     const d = day(e.occurred_at);
     inc(out.events, [d, e.persona ?? '', e.variant ?? '', e.type, e.path ?? ''].join('|'));
-    visitors.add(`${d}|all|${e.visitor_id}`);
-    if (e.persona) visitors.add(`${d}|persona:${e.persona}|${e.visitor_id}`);
+    const isTraffic = isWebsiteTraffic(e.type);
+    if (isTraffic) visitors.add(`${d}|all|${e.visitor_id}`);
+    if (isTraffic && e.persona) visitors.add(`${d}|persona:${e.persona}|${e.visitor_id}`);
     if (e.session_id && !seenSessions.has(e.session_id)) {
       seenSessions.add(e.session_id);
       firstOfSession.set(e.session_id, e.id);
@@ -81,7 +83,7 @@ export async function recomputeRollups(
         }
       }
     }
-    if (e.partner_ref) {
+    if (e.partner_ref && isTraffic) {
       const isStart = e.session_id !== null && firstOfSession.get(e.session_id) === e.id;
       const isView = e.type === 'page_view';
       if (isStart || isView) {

@@ -1,3 +1,4 @@
+import { isWebsiteTraffic } from '../../lib/events';
 import { advance, type FunnelDefinition, type FunnelProgress } from '../../lib/analytics/funnel';
 import { sessionSource } from '../../lib/analytics/sessions';
 import type { DbOrTx } from '../db';
@@ -71,6 +72,8 @@ class BatchTally {
       type: e.type,
       path: orEmpty(e.path),
     });
+    // A business event is counted above and nowhere else: it is not a visitor or a visit.
+    if (!isWebsiteTraffic(e.type)) return;
     this.visitor(d, 'all', e.visitor_id);
     if (e.persona) this.visitor(d, `persona:${e.persona}`, e.visitor_id);
     if (e.isSessionStart)

@@ -1,4 +1,5 @@
 import { foldHost, foldUtmSource } from '../../lib/analytics/source';
+import { isWebsiteTraffic } from '../../lib/events';
 import { newId } from '../../lib/ids';
 import { assignSession, type SessionState } from '../../lib/analytics/sessions';
 import { isoNow } from '../../lib/time';
@@ -80,7 +81,9 @@ function toRow(event: EventInput, receivedAt: string): NewEvent {
 
 /** Gives every event its visit (30 minutes of inactivity ends one) and remembers where each visitor is. */
 async function assignSessions(db: DbOrTx, rows: NewEvent[]): Promise<boolean[]> {
-  const visitorIds = [...new Set(rows.map((r) => r.visitor_id))];
+  // Business events (src/lib/events.ts) belong to no visit.
+  const traffic = rows.filter((r) => isWebsiteTraffic(r.type));
+  const visitorIds = [...new Set(traffic.map((r) => r.visitor_id))];
   const states = new Map<string, SessionState | null>(
     (await findSessions(db, visitorIds)).map((s) => [
       s.visitor_id,
@@ -92,6 +95,7 @@ async function assignSessions(db: DbOrTx, rows: NewEvent[]): Promise<boolean[]> 
     ]),
   );
   const starts = rows.map((row) => {
+    if (!isWebsiteTraffic(row.type)) return false;
     const at = Date.parse(row.occurred_at);
     const { state, isNew } = assignSession(states.get(row.visitor_id) ?? null, at, () => newId(at));
     states.set(row.visitor_id, state);

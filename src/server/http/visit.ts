@@ -44,6 +44,8 @@ export interface Visit {
   isBot: boolean;
   /** The partner referral code that brought the visitor (`?ref=` or its cookie). */
   referral: string | null;
+  /** When the request arrived: the time its events happened, whenever they are written. */
+  at: Date;
 }
 
 /** Sources worth remembering in the persona cookie (the cookie itself and "no signal" are not). */
@@ -64,6 +66,7 @@ function botVisitor(): Visitor {
  * referral cookies. Bots get the page a person would, and nothing else.
  */
 export async function openVisit(req: VisitRequest): Promise<Visit> {
+  const at = new Date();
   const bot = isBot(req.header('user-agent'));
   const refuses = bot || refusesTracking({ get: (name) => req.header(name) });
   let visitor: Visitor;
@@ -103,7 +106,7 @@ export async function openVisit(req: VisitRequest): Promise<Visit> {
   }
   const persona = chooseVariant(resolution, trackedVisitorId(visitor), holdoutSettings());
   const referral = bot ? null : currentReferral(req.url, req.cookies, !refuses);
-  return { visitor, persona, isBot: bot, referral };
+  return { visitor, persona, isBot: bot, referral, at };
 }
 
 /**
@@ -122,6 +125,9 @@ export async function closeVisit(
   const { visitor, persona } = visit;
   pageViews.push({
     type: 'page_view',
+    // Stamped with the request's time, not the buffer's flush, so a flow's page views stay
+    // before the lead they led to.
+    occurredAt: visit.at.toISOString(),
     visitorId: visitor.analyticsId,
     userId: req.userId,
     persona: persona.variant === 'personalized' ? persona.slug : null,
@@ -132,13 +138,16 @@ export async function closeVisit(
     partnerRef: visit.referral,
   });
   if (path !== '/') return;
-  const exposure = exposureEvent({
-    persona,
-    visitor,
-    url: req.url,
-    referrer: req.header('referer'),
-    ownOrigins: [req.url.origin, req.publicOrigin],
-    userId: req.userId,
-  });
+  const exposure = exposureEvent(
+    {
+      persona,
+      visitor,
+      url: req.url,
+      referrer: req.header('referer'),
+      ownOrigins: [req.url.origin, req.publicOrigin],
+      userId: req.userId,
+    },
+    visit.at,
+  );
   if (exposure) await groupCommitFor(getDb()).record(exposure);
 }

@@ -209,6 +209,33 @@ describe('personalised / from the edge cache does what the rendered path does', 
   });
 });
 
+describe('server-rendered page views carry the time of the request', () => {
+  it('a page view is stamped when it was asked for, not when the buffer wrote it', async () => {
+    const before = new Date().toISOString();
+    const response = await visit('/for/unknown-page-for-time?utm_content=pv-time', {
+      rendered: false,
+    });
+    await visit('/start/developers?utm_content=pv-time', { rendered: false });
+    const answered = new Date().toISOString();
+    expect(response.status).toBe(404);
+    let rows: { occurred_at: string; received_at: string }[] = [];
+    for (let attempt = 0; attempt < 40 && rows.length === 0; attempt++) {
+      rows = await db
+        .selectFrom('events')
+        .select(['occurred_at', 'received_at'])
+        .where('utm_content', '=', 'pv-time')
+        .where('type', '=', 'page_view')
+        .execute();
+      if (rows.length === 0) await new Promise((wait) => setTimeout(wait, 100));
+    }
+    expect(rows).toHaveLength(1);
+    // The buffer writes up to 250 ms after the answer; the event's time is before the answer.
+    expect(rows[0]!.occurred_at >= before).toBe(true);
+    expect(rows[0]!.occurred_at <= answered).toBe(true);
+    expect(rows[0]!.received_at >= rows[0]!.occurred_at).toBe(true);
+  });
+});
+
 describe('signed-in visitors see their own header on persona and solution pages', () => {
   const PAGES = ['/for/contact-center/', '/solutions', '/solutions/speed-to-lead'];
   let cookie: string;
