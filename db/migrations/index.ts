@@ -12,6 +12,7 @@ import * as deals from './2026_11_24_1400_deals';
 import * as auditLog from './2026_11_24_1410_audit_log';
 import * as partnerApi from './2026_11_24_1420_partner_api';
 import * as webhooks from './2026_11_24_1430_webhooks';
+import * as eventKeys from './2026_12_03_0900_event_keys';
 
 /**
  * Every migration, by name. Kysely's Migrator runs them in name order; the names are
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_24_1410_audit_log': auditLog,
   '2026_11_24_1420_partner_api': partnerApi,
   '2026_11_24_1430_webhooks': webhooks,
+  '2026_12_03_0900_event_keys': eventKeys,
 };

@@ -156,6 +156,8 @@ export interface EventsTable {
   utm_term: string | null;
   /** Partner referral code from `?ref=`. */
   partner_ref: string | null;
+  /** A beacon event's id or a server event's derived key; unique where present. */
+  event_key: string | null;
   /** Small JSON object, validated per event type. */
   properties: string;
 }

@@ -30,6 +30,14 @@ const base = {
   referrer: z.string().max(2000).optional(),
   /** Milliseconds since the epoch, when the event happened in the browser. */
   at: z.number().int().positive().optional(),
+  /**
+   * A random id the browser gives the event, so a batch re-sent after a lost answer is stored
+   * once (the server drops an id it has seen, within the raw-event retention window).
+   */
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,64}$/, 'An event id is 16 to 64 letters, digits, "-" or "_".')
+    .optional(),
 };
 
 const propsLimit = (value: unknown) => JSON.stringify(value ?? {}).length <= 2000;

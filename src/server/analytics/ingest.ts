@@ -11,7 +11,7 @@ import { PERSONA_SLUGS } from '../../lib/catalog';
 import type { DbOrTx } from '../db';
 import { AppError, type FieldIssue } from '../errors';
 import { groupCommitFor } from '../events/group-commit';
-import type { EventInput } from '../events/record';
+import { knownEventKeys, type EventInput } from '../events/record';
 import { zodIssues } from '../validation';
 
 export interface BeaconRequest {
@@ -67,6 +67,7 @@ function toEventInputs(events: ClientEvent[], request: BeaconRequest, now: numbe
       partnerRef: page.partnerRef ?? request.referral ?? null,
       referrerHost: externalReferrerHost(event.referrer, request.siteHost),
       properties: event.props ?? {},
+      key: event.id ? `c:${event.id}` : null,
     };
   });
 }
@@ -79,7 +80,7 @@ export async function ingestBatch(
   db: DbOrTx,
   request: BeaconRequest,
   now: Date = new Date(),
-): Promise<{ stored: number; ignored?: 'bot' }> {
+): Promise<{ stored: number; duplicates: number; ignored?: 'bot' }> {
   if (Buffer.byteLength(request.body, 'utf8') > MAX_BATCH_BYTES) {
     throw new AppError('PAYLOAD_TOO_LARGE', `A batch may be at most ${MAX_BATCH_BYTES / 1024} KB.`);
   }
@@ -123,8 +124,21 @@ export async function ingestBatch(
       },
     );
   }
-  if (request.isBot) return { stored: 0, ignored: 'bot' };
+  if (request.isBot) return { stored: 0, duplicates: 0, ignored: 'bot' };
+  // A re-sent batch is not an error: its events already stored are dropped and counted.
+  const inputs = toEventInputs(events, request, now.getTime());
+  const known = await knownEventKeys(
+    db,
+    inputs.flatMap((e) => (e.key ? [e.key] : [])),
+  );
+  const seen = new Set<string>();
+  const fresh = inputs.filter((e) => {
+    if (!e.key) return true;
+    if (known.has(e.key) || seen.has(e.key)) return false;
+    seen.add(e.key);
+    return true;
+  });
   // Concurrent beacons are committed together (one transaction per turn of the event loop).
-  await groupCommitFor(db).record(toEventInputs(events, request, now.getTime()));
-  return { stored: events.length };
+  if (fresh.length > 0) await groupCommitFor(db).record(fresh);
+  return { stored: fresh.length, duplicates: inputs.length - fresh.length };
 }

@@ -104,9 +104,22 @@ export async function afterTransition(
         ? { decisionSeconds: after.decision_seconds }
         : {}),
     };
-    const events: EventInput[] = [{ ...base, type: 'deal_status_changed', properties }];
+    // Keyed on the deal's version: a change is one event however often a retry reports it.
+    const events: EventInput[] = [
+      {
+        ...base,
+        type: 'deal_status_changed',
+        properties,
+        key: `deal_status_changed:${after.id}:${after.version}`,
+      },
+    ];
     if (action.type === 'submit' && before.submitted_at === null) {
-      events.unshift({ ...base, type: 'deal_registered', properties });
+      events.unshift({
+        ...base,
+        type: 'deal_registered',
+        properties,
+        key: `deal_registered:${after.id}`,
+      });
     }
     await recordEvents(db, events, now);
     const hook = webhookForStatus(after.status);

@@ -24,6 +24,12 @@ export interface EventInput {
   utm?: Partial<Record<'source' | 'medium' | 'campaign' | 'content' | 'term', string | null>>;
   partnerRef?: string | null;
   properties?: Record<string, unknown>;
+  /**
+   * Makes a repeat harmless: a beacon event's random id (`c:<id>`), or for a server event a
+   * retry could repeat, a key derived from what it records (`lead_created:<lead id>`). An event
+   * whose key is already stored is dropped.
+   */
+  key?: string | null;
 }
 
 /**
@@ -76,7 +82,38 @@ function toRow(event: EventInput, receivedAt: string): NewEvent {
     utm_term: event.utm?.term ?? null,
     partner_ref: event.partnerRef ?? null,
     properties: JSON.stringify(event.properties ?? {}),
+    event_key: event.key ?? null,
   };
+}
+
+const KEY_CHUNK = 500;
+
+/** Which of these event keys are stored already. */
+export async function knownEventKeys(db: DbOrTx, keys: readonly string[]): Promise<Set<string>> {
+  const known = new Set<string>();
+  const unique = [...new Set(keys)];
+  for (let i = 0; i < unique.length; i += KEY_CHUNK) {
+    const rows = await db
+      .selectFrom('events')
+      .select('event_key')
+      .where('event_key', 'in', unique.slice(i, i + KEY_CHUNK))
+      .execute();
+    for (const row of rows) if (row.event_key) known.add(row.event_key);
+  }
+  return known;
+}
+
+/** Drops the rows whose key is stored already or repeats an earlier row of the batch. */
+async function withoutRepeats(db: DbOrTx, rows: NewEvent[]): Promise<NewEvent[]> {
+  const keys = rows.flatMap((r) => (r.event_key ? [r.event_key] : []));
+  if (keys.length === 0) return rows;
+  const seen = await knownEventKeys(db, keys);
+  return rows.filter((row) => {
+    if (!row.event_key) return true;
+    if (seen.has(row.event_key)) return false;
+    seen.add(row.event_key);
+    return true;
+  });
 }
 
 /** Gives every event its visit (30 minutes of inactivity ends one) and remembers where each visitor is. */
@@ -136,14 +173,19 @@ const EVENT_COLUMNS = [
   'utm_term',
   'partner_ref',
   'properties',
+  'event_key',
 ] as const satisfies readonly (keyof NewEvent)[];
 
 async function recordInTransaction(db: DbOrTx, events: EventInput[], now: Date): Promise<void> {
   const receivedAt = isoNow(now);
   // Time order within the batch, so ids follow time and a replay by id sees what we saw.
-  const rows = events
+  const all = events
     .map((e) => toRow(e, receivedAt))
     .sort((a, b) => (a.occurred_at < b.occurred_at ? -1 : a.occurred_at > b.occurred_at ? 1 : 0));
+  // Checked inside the transaction; two retries racing each other on PostgreSQL meet the unique
+  // index instead (one batch fails, its client retries and then finds the key).
+  const rows = await withoutRepeats(db, all);
+  if (rows.length === 0) return;
   const starts = await assignSessions(db, rows);
   await insertRowsPrepared(db, 'events', EVENT_COLUMNS, rows);
   const rolled: RolledEvent[] = rows.map((row, i) => ({

@@ -116,11 +116,14 @@ function completionEvents(
       ...base,
       type: 'flow_step_completed',
       properties: { flowId: flow.id, stepId: progress.current_step, isLast: true },
+      // Keys from what each event records: a retried completion cannot count twice.
+      key: `flow_step_completed:${progress.id}:${progress.attempt}:${progress.current_step}`,
     },
     {
       ...base,
       type: 'flow_completed',
       properties: { flowId: flow.id, leadId: lead.id, attempt: progress.attempt },
+      key: `flow_completed:${progress.id}:${progress.attempt}`,
     },
     {
       ...base,
@@ -131,6 +134,7 @@ function completionEvents(
         ownerKey: lead.owner?.key ?? null,
         responseDueAt: lead.responseDueAt,
       },
+      key: `lead_created:${lead.id}`,
     },
   ];
   if (applicationId) {
@@ -138,6 +142,7 @@ function completionEvents(
       ...base,
       type: 'application_submitted',
       properties: { applicationId, leadId: lead.id },
+      key: `application_submitted:${applicationId}`,
     });
   }
   return events;

@@ -48,7 +48,7 @@ describe('POST /api/events', () => {
       ],
     });
     expect(response.status).toBe(202);
-    expect(await response.json()).toEqual({ stored: 2 });
+    expect(await response.json()).toEqual({ stored: 2, duplicates: 0 });
     expect(
       response.headers
         .getSetCookie()
@@ -124,7 +124,7 @@ describe('POST /api/events', () => {
       { 'user-agent': 'Mozilla/5.0 (compatible; Googlebot/2.1)' },
     );
     expect(response.status).toBe(202);
-    expect(await response.json()).toEqual({ stored: 0, ignored: 'bot' });
+    expect(await response.json()).toEqual({ stored: 0, duplicates: 0, ignored: 'bot' });
     expect(await countEvents({ path: '/bot-visit' })).toBe(before);
   });
 
@@ -222,5 +222,74 @@ describe('server-rendered page views', () => {
     expect(
       (await viewsOf('/forgot-password')).filter((v) => v.utm_source === 'botmail'),
     ).toHaveLength(0);
+  });
+});
+
+describe('event ids: a batch re-sent after a lost answer is stored once', () => {
+  const id = (n: number) => `evt${Date.now().toString(36)}${String(n).padStart(6, '0')}`;
+  const countPath = (path: string) => countEvents({ path });
+
+  it('the same batch twice: the second answer says duplicates and stores nothing', async () => {
+    const batch = {
+      events: [
+        pageView('/for/developers/ids-a', { id: id(1) }),
+        pageView('/for/developers/ids-a', { id: id(2) }),
+      ],
+    };
+    const first = await send(batch);
+    expect(first.status).toBe(202);
+    expect(await first.json()).toEqual({ stored: 2, duplicates: 0 });
+    const again = await send(batch);
+    expect(again.status).toBe(202);
+    expect(await again.json()).toEqual({ stored: 0, duplicates: 2 });
+    expect(await countPath('/for/developers/ids-a')).toBe(2);
+  });
+
+  it('a batch with one known and one new event stores the new one', async () => {
+    const known = id(3);
+    await send({ events: [pageView('/for/developers/ids-b', { id: known })] });
+    const mixed = await send({
+      events: [
+        pageView('/for/developers/ids-b', { id: known }),
+        pageView('/for/developers/ids-b', { id: id(4) }),
+      ],
+    });
+    expect(await mixed.json()).toEqual({ stored: 1, duplicates: 1 });
+    expect(await countPath('/for/developers/ids-b')).toBe(2);
+  });
+
+  it('an id repeated inside one batch counts once', async () => {
+    const twice = id(5);
+    const response = await send({
+      events: [
+        pageView('/for/developers/ids-c', { id: twice }),
+        pageView('/for/developers/ids-c', { id: twice }),
+      ],
+    });
+    expect(await response.json()).toEqual({ stored: 1, duplicates: 1 });
+    expect(await countPath('/for/developers/ids-c')).toBe(1);
+  });
+
+  it('events without ids are stored as before', async () => {
+    const batch = { events: [pageView('/for/developers/ids-d')] };
+    await send(batch);
+    await send(batch);
+    expect(await countPath('/for/developers/ids-d')).toBe(2);
+  });
+
+  it.each([
+    ['too short', 'abc'],
+    ['a space', 'has a space in it 123'],
+    ['too long', 'x'.repeat(65)],
+  ])('an id that is %s refuses the batch with its reason', async (_, bad) => {
+    const response = await send({ events: [pageView('/for/developers/ids-e', { id: bad })] });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as {
+      error: { issues: { path: string; message: string }[] };
+    };
+    expect(body.error.issues).toEqual([
+      { path: 'events.0.id', message: 'An event id is 16 to 64 letters, digits, "-" or "_".' },
+    ]);
+    expect(await countPath('/for/developers/ids-e')).toBe(0);
   });
 });
