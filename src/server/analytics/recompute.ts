@@ -2,7 +2,7 @@ import { isWebsiteTraffic } from '../../lib/events';
 import { computeFunnelCounts, type FunnelDefinition } from '../../lib/analytics/funnel';
 import { sessionSource } from '../../lib/analytics/sessions';
 import type { DbOrTx } from '../db';
-import { ATTRIBUTION_WINDOW_MS, CONVERSION_TYPE, isHoldoutEligible } from './rollups';
+import { ATTRIBUTION_WINDOW_MS, CONVERSION_TYPE, countedPath, isHoldoutEligible } from './rollups';
 
 export interface RollupSnapshot {
   events: Record<string, number>;
@@ -49,7 +49,7 @@ export async function recomputeRollups(
 
   for (const e of rows) {
     const d = day(e.occurred_at);
-    inc(out.events, [d, e.persona ?? '', e.variant ?? '', e.type, e.path ?? ''].join('|'));
+    inc(out.events, [d, e.persona ?? '', e.variant ?? '', e.type, countedPath(e)].join('|'));
     const isTraffic = isWebsiteTraffic(e.type);
     if (isTraffic) visitors.add(`${d}|all|${e.visitor_id}`);
     if (isTraffic && e.persona) visitors.add(`${d}|persona:${e.persona}|${e.visitor_id}`);

@@ -37,6 +37,23 @@ export function isHoldoutEligible(properties: string): boolean {
 const orEmpty = (value: string | null | undefined) => value ?? '';
 
 /** The additive rollups of one batch, summed in memory: one upsert per key afterwards. */
+/**
+ * The path an event is counted under. A calculator run (`roi_computed`) counts under its
+ * model's page, `/roi/<model>`, whatever page posted it: `/roi/attrition/`, `/roi` and a
+ * market-sizing run sent from the attrition page all land on the model that ran.
+ */
+export function countedPath(e: { type: string; path?: string | null; properties: string }): string {
+  if (e.type === 'roi_computed') {
+    try {
+      const model = (JSON.parse(e.properties) as { model?: unknown }).model;
+      if (typeof model === 'string' && model) return `/roi/${model}`;
+    } catch {
+      // fall through to the page
+    }
+  }
+  return orEmpty(e.path);
+}
+
 class BatchTally {
   readonly counts = new Counter<{
     day: string;
@@ -70,7 +87,7 @@ class BatchTally {
       persona,
       variant: orEmpty(e.variant),
       type: e.type,
-      path: orEmpty(e.path),
+      path: countedPath(e),
     });
     // A business event is counted above and nowhere else: it is not a visitor or a visit.
     if (!isWebsiteTraffic(e.type)) return;
