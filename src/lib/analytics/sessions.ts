@@ -9,18 +9,23 @@ export interface SessionState {
 
 /**
  * Assigns an event at `at` to a session. A new session starts when the visitor has none or
- * was idle longer than 30 minutes. An event that arrives late (older than the last one seen)
- * joins the current session and changes nothing, so replaying events in arrival order always
- * gives the same sessions.
+ * was idle longer than 30 minutes. A late event (older than the last one seen) joins the
+ * current session when its time is inside it or within 30 minutes before its start; older
+ * than that, it belongs to an earlier visit (`isEarlier`): the caller finds the session its
+ * own time belongs to, or starts one on that day, and the current session does not change.
+ * Replaying events in arrival order always gives the same sessions.
  */
 export function assignSession(
   state: SessionState | null,
   at: number,
   createId: () => string,
-): { state: SessionState; isNew: boolean } {
+): { state: SessionState; isNew: boolean; isEarlier?: true } {
+  if (state && at < state.startedAt - SESSION_IDLE_MS)
+    return { state, isNew: false, isEarlier: true };
   if (!state || at - state.lastSeenAt > SESSION_IDLE_MS) {
     return { state: { sessionId: createId(), startedAt: at, lastSeenAt: at }, isNew: true };
   }
+  if (at < state.startedAt) return { state: { ...state, startedAt: at }, isNew: false };
   if (at <= state.lastSeenAt) return { state, isNew: false };
   return { state: { ...state, lastSeenAt: at }, isNew: false };
 }

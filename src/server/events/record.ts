@@ -1,7 +1,7 @@
 import { foldHost, foldUtmSource } from '../../lib/analytics/source';
 import { isWebsiteTraffic } from '../../lib/events';
 import { newId } from '../../lib/ids';
-import { assignSession, type SessionState } from '../../lib/analytics/sessions';
+import { assignSession, SESSION_IDLE_MS, type SessionState } from '../../lib/analytics/sessions';
 import { isoNow } from '../../lib/time';
 import type { EventType } from '../../lib/events';
 import { activeFunnels } from '../analytics/funnel-definitions';
@@ -86,6 +86,25 @@ function toRow(event: EventInput, receivedAt: string): NewEvent {
   };
 }
 
+/** The session of this visitor's stored event nearest to `at` within 30 minutes, if any. */
+async function sessionAround(db: DbOrTx, visitorId: string, at: number): Promise<string | null> {
+  const rows = await db
+    .selectFrom('events')
+    .select(['session_id', 'occurred_at'])
+    .where('visitor_id', '=', visitorId)
+    .where('session_id', 'is not', null)
+    .where('occurred_at', '>=', new Date(at - SESSION_IDLE_MS).toISOString())
+    .where('occurred_at', '<=', new Date(at + SESSION_IDLE_MS).toISOString())
+    .execute();
+  let best: { id: string; distance: number } | null = null;
+  for (const row of rows) {
+    const distance = Math.abs(Date.parse(row.occurred_at) - at);
+    if (row.session_id && (!best || distance < best.distance))
+      best = { id: row.session_id, distance };
+  }
+  return best?.id ?? null;
+}
+
 const KEY_CHUNK = 500;
 
 /** Which of these event keys are stored already. */
@@ -131,14 +150,37 @@ async function assignSessions(db: DbOrTx, rows: NewEvent[]): Promise<boolean[]> 
       },
     ]),
   );
+  const earlier: NewEvent[] = [];
   const starts = rows.map((row) => {
     if (!isWebsiteTraffic(row.type)) return false;
     const at = Date.parse(row.occurred_at);
-    const { state, isNew } = assignSession(states.get(row.visitor_id) ?? null, at, () => newId(at));
-    states.set(row.visitor_id, state);
-    row.session_id = state.sessionId;
-    return isNew;
+    const placed = assignSession(states.get(row.visitor_id) ?? null, at, () => newId(at));
+    if (placed.isEarlier) {
+      earlier.push(row);
+      return false;
+    }
+    states.set(row.visitor_id, placed.state);
+    row.session_id = placed.state.sessionId;
+    return placed.isNew;
   });
+  // A late event goes to the visit its own time belongs to, or starts one on that day.
+  // Late events of one batch are in time order, so one opened here can take the next ones.
+  const opened = new Map<string, { sessionId: string; lastAt: number }>();
+  for (const row of earlier) {
+    const at = Date.parse(row.occurred_at);
+    const previous = opened.get(row.visitor_id);
+    if (previous && at - previous.lastAt <= SESSION_IDLE_MS) {
+      row.session_id = previous.sessionId;
+      previous.lastAt = at;
+      continue;
+    }
+    const visit = await sessionAround(db, row.visitor_id, at);
+    row.session_id = visit ?? newId(at);
+    if (visit === null) {
+      starts[rows.indexOf(row)] = true;
+      opened.set(row.visitor_id, { sessionId: row.session_id, lastAt: at });
+    }
+  }
   await saveSessions(
     db,
     visitorIds.map((visitorId) => {
