@@ -182,7 +182,8 @@ export async function completeFlow(
       company: text(answers, 'company'),
       companyDomain: text(answers, 'companyDomain'),
       answers,
-      visitorId: progress.visitor_id,
+      // The id the visitor's page views and flow events carry (the day's hash under DNT/GPC).
+      visitorId: progress.visitor_id ?? visitorId,
       utm: progressUtm(progress),
       referralCode: progress.referral_code,
       isSalesLead: !isPartner,

@@ -17,6 +17,7 @@ export function flowVisitorFor(
   const ref = url.searchParams.get('ref')?.trim() ?? '';
   return {
     trackedId: trackedVisitorId(visitor),
+    analyticsId: visitor?.analyticsId ?? null,
     isReturning: !!visitor && !visitor.isNew && !visitor.refusesTracking,
     resumeToken: resumeToken?.trim().slice(0, 64) || null,
     utm: { source: utm.source, medium: utm.medium, campaign: utm.campaign },

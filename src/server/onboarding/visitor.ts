@@ -12,6 +12,11 @@ import * as repo from './repository';
 export interface FlowVisitor {
   /** The visitor id cookie; null when the browser sends DNT/GPC. */
   trackedId: string | null;
+  /**
+   * The id the visitor's page views carry (the cookie id, or the day's salted hash under
+   * DNT/GPC), so the flow's events and its lead belong to the same visitor as those views.
+   */
+  analyticsId?: string | null;
   /** The id cookie came with the request (not set by this response). */
   isReturning: boolean;
   /** From the page address, for visitors without an id cookie. */
@@ -30,9 +35,12 @@ export function parseAnswers(json: string): Answers {
   return JSON.parse(json) as Answers;
 }
 
-/** The visitor id flow events carry: the cookie id, or one id per flow run for DNT/GPC visitors. */
+/**
+ * The visitor id flow events carry: the one their page views carry (cookie id, or under
+ * DNT/GPC the day's salted hash), else one id per flow run when no request context is known.
+ */
 export function eventVisitorId(visitor: FlowVisitor, progress: FlowProgress): string {
-  return visitor.trackedId ?? `flow:${progress.id}`;
+  return visitor.trackedId ?? visitor.analyticsId ?? `flow:${progress.id}`;
 }
 
 /**

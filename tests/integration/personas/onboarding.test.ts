@@ -267,7 +267,8 @@ describe('onboarding flows', () => {
   });
 
   it('lets a visitor without an id cookie (DNT/GPC) resume by the token in the address', async () => {
-    const v = visitor({ trackedId: null, isReturning: false });
+    // Under DNT the page knows the visitor only by the day's salted hash (analyticsId).
+    const v = visitor({ trackedId: null, isReturning: false, analyticsId: 'h_dnt-resume-hash' });
     const first = await submitFlowStep(t.db, revenue(), v, 'leads', leadsStep);
     expect(first.resumeToken).toMatch(/^[a-z0-9]{32}$/);
     const withToken = { ...v, resumeToken: first.resumeToken };
@@ -279,7 +280,9 @@ describe('onboarding flows', () => {
       .selectAll()
       .where('email', '=', 'dnt@acme.test')
       .executeTakeFirstOrThrow();
-    expect(lead.visitor_id).toBeNull();
+    // The lead, like the flow's events, carries the hash its page views carry: one visitor.
+    expect(lead.visitor_id).toBe('h_dnt-resume-hash');
+    expect((await eventsFor('h_dnt-resume-hash')).map((e) => e.type)).toContain('lead_created');
     const progress = await t.db
       .selectFrom('flow_progress')
       .selectAll()
