@@ -180,3 +180,63 @@ export function compareLift(
     needs: needs || null,
   };
 }
+
+/**
+ * The smallest absolute difference in conversion a two-sided test at level `alpha` would detect
+ * with probability `power`, for arms of n1 and n2 visitors around a baseline rate p (the normal
+ * approximation used for two-proportion sample sizes: (z₁₋α/₂ + z_power) · √(p(1−p)(1/n1 + 1/n2))).
+ * Null when an arm is empty or the baseline is 0 or 1 (no variance to work with).
+ */
+export function minimumDetectableEffect(
+  n1: number,
+  n2: number,
+  baseline: number,
+  alpha = 0.05,
+  power = 0.8,
+): number | null {
+  if (!(n1 > 0 && n2 > 0) || !(baseline > 0 && baseline < 1)) return null;
+  const k = normalQuantile(1 - alpha / 2) + normalQuantile(power);
+  return k * Math.sqrt(baseline * (1 - baseline) * (1 / n1 + 1 / n2));
+}
+
+/** Beyond this, "more than ten years" is the honest answer. */
+export const MAX_DAYS_TO_DETECT = 3650;
+
+/**
+ * How many more days of traffic, at `perDay1` and `perDay2` new visitors a day per arm, until
+ * the minimum detectable effect is no larger than `effect` (for example the difference seen so
+ * far). 0 when it already is; null when it never gets there within ten years, when there is no
+ * traffic, or when the effect is 0.
+ */
+export function daysToDetect(
+  effect: number,
+  arms: { n1: number; n2: number; perDay1: number; perDay2: number },
+  baseline: number,
+  alpha = 0.05,
+  power = 0.8,
+): number | null {
+  const target = Math.abs(effect);
+  if (!(target > 0)) return null;
+  const mdeAfter = (days: number) =>
+    minimumDetectableEffect(
+      arms.n1 + arms.perDay1 * days,
+      arms.n2 + arms.perDay2 * days,
+      baseline,
+      alpha,
+      power,
+    );
+  const now = mdeAfter(0);
+  if (now !== null && now <= target) return 0;
+  const last = mdeAfter(MAX_DAYS_TO_DETECT);
+  if (last === null || last > target) return null;
+  let low = 0;
+  let high = MAX_DAYS_TO_DETECT;
+  // The MDE falls as the arms grow: the first whole day that reaches the target.
+  while (high - low > 1) {
+    const mid = Math.floor((low + high) / 2);
+    const mde = mdeAfter(mid);
+    if (mde !== null && mde <= target) high = mid;
+    else low = mid;
+  }
+  return high;
+}

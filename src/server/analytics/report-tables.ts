@@ -3,7 +3,7 @@ import { formatInteger, formatPercent } from '../../lib/format/numbers';
 import type { FunnelReport } from './queries/funnels';
 import type { InferenceReport } from './queries/inference';
 import type { PersonaLift } from './queries/lift';
-import type { LiftResult } from '../../lib/analytics/stats';
+import { MAX_DAYS_TO_DETECT, type LiftResult } from '../../lib/analytics/stats';
 import type { Overview } from './queries/overview';
 import type { Pipeline, PipelineGroup } from './queries/pipeline';
 import type { RoiUsage } from './queries/roi-usage';
@@ -11,6 +11,7 @@ import type { SpeedToLead } from './queries/speed-to-lead';
 import { formatDuration } from '../../lib/format/numbers';
 import { formatMoney } from '../../lib/format/numbers';
 import type { FunnelChoice } from './service';
+
 
 const int = (v: unknown) => formatInteger(Number(v));
 const pct = (v: unknown) => formatPercent(v === null || v === undefined ? null : Number(v));
@@ -135,6 +136,19 @@ export function liftTables(personas: PersonaLift[]): ReportTable[] {
           isNumeric: true,
           format: (v) => (v === null ? '—' : formatPValue(Number(v))),
         },
+        {
+          key: 'detectable',
+          label: 'Detectable difference now',
+          isNumeric: true,
+          format: (v) => (v === null ? '—' : formatPercent(Number(v), 1)),
+        },
+        {
+          key: 'daysToDetect',
+          label: 'Days to detect the difference seen',
+          isNumeric: true,
+          format: (v) =>
+            v === null ? '—' : Number(v) >= MAX_DAYS_TO_DETECT ? 'over 10 years' : int(v),
+        },
         { key: 'verdict', label: 'Verdict' },
       ],
       rows: personas.map((p) => ({
@@ -147,6 +161,8 @@ export function liftTables(personas: PersonaLift[]): ReportTable[] {
         low: p.hasEnoughData ? p.interval[0] : null,
         high: p.hasEnoughData ? p.interval[1] : null,
         pValue: p.hasEnoughData ? (p.test?.pValue ?? null) : null,
+        detectable: p.detectable,
+        daysToDetect: p.daysToDetect,
         verdict: liftVerdict(p),
       })),
     },
@@ -169,7 +185,7 @@ export function liftEvidence(p: LiftResult): string | null {
   return `95% CI ${formatPercent(low, 1, true)} to ${formatPercent(high, 1, true)}${test}`;
 }
 
-export function liftVerdict(p: PersonaLift): string {
+export function liftVerdict(p: LiftResult): string {
   if (!p.hasEnoughData) return `Not enough data yet: needs ${p.needs}.`;
   if (p.interval[0] > 0) return 'Personalising converts better.';
   if (p.interval[1] < 0) return 'The generic page converts better.';

@@ -1,10 +1,41 @@
 import { PERSONA_SLUGS } from '../../../lib/catalog';
-import { compareLift, type LiftResult } from '../../../lib/analytics/stats';
-import type { DashboardFilter } from '../../../lib/analytics/range';
+import {
+  compareLift,
+  daysToDetect,
+  minimumDetectableEffect,
+  type LiftResult,
+  type Proportion,
+} from '../../../lib/analytics/stats';
+import { eachDay, type DashboardFilter } from '../../../lib/analytics/range';
 import type { DbOrTx } from '../../db';
 
 export interface PersonaLift extends LiftResult {
   persona: string;
+  /** The smallest difference these arms could detect (95%, power 80%); null without data. */
+  detectable: number | null;
+  /** More days at the period's daily rate until the difference seen so far is detectable. */
+  daysToDetect: number | null;
+}
+
+/**
+ * What a result could show and how long until it could show more: the minimum detectable
+ * effect at the current sample, and the days of traffic (at the period's rate) until an effect
+ * the size of the one observed becomes detectable.
+ */
+function withPower(
+  result: LiftResult,
+  days: number,
+): Pick<PersonaLift, 'detectable' | 'daysToDetect'> {
+  const { personalized: p, holdout: h } = result;
+  const pooled = p.trials + h.trials > 0 ? (p.successes + h.successes) / (p.trials + h.trials) : 0;
+  return {
+    detectable: minimumDetectableEffect(p.trials, h.trials, pooled),
+    daysToDetect: daysToDetect(
+      result.difference,
+      { n1: p.trials, n2: h.trials, perDay1: p.trials / days, perDay2: h.trials / days },
+      pooled,
+    ),
+  };
 }
 
 /**
@@ -14,7 +45,11 @@ export interface PersonaLift extends LiftResult {
 export async function liftReport(
   db: DbOrTx,
   filter: DashboardFilter,
-): Promise<{ personas: PersonaLift[]; overall: LiftResult }> {
+): Promise<{
+  personas: PersonaLift[];
+  overall: LiftResult & Pick<PersonaLift, 'detectable' | 'daysToDetect'>;
+}> {
+  const days = eachDay(filter.from, filter.to).length;
   const rows = await db
     .selectFrom('rollup_lift')
     .select([
@@ -28,7 +63,7 @@ export async function liftReport(
     .$if(!!filter.persona, (q) => q.where('persona', '=', filter.persona!))
     .groupBy(['persona', 'variant'])
     .execute();
-  const arm = (persona: string | null, variant: string) => {
+  const arm = (persona: string | null, variant: string): Proportion => {
     const matching = rows.filter(
       (r) => r.variant === variant && (persona === null || r.persona === persona),
     );
@@ -38,10 +73,11 @@ export async function liftReport(
     };
   };
   const personas = PERSONA_SLUGS.filter((p) => !filter.persona || p === filter.persona).map(
-    (persona) => ({
-      persona,
-      ...compareLift(arm(persona, 'personalized'), arm(persona, 'holdout')),
-    }),
+    (persona) => {
+      const result = compareLift(arm(persona, 'personalized'), arm(persona, 'holdout'));
+      return { persona, ...result, ...withPower(result, days) };
+    },
   );
-  return { personas, overall: compareLift(arm(null, 'personalized'), arm(null, 'holdout')) };
+  const overall = compareLift(arm(null, 'personalized'), arm(null, 'holdout'));
+  return { personas, overall: { ...overall, ...withPower(overall, days) } };
 }
