@@ -29,8 +29,9 @@ export interface HttpLoad {
   seconds?: number;
   connections?: number;
   /** Changes each request (autocannon's setupRequest), e.g. to simulate many clients. */
-  setupRequest?: (request: { headers?: Record<string, string> }) => {
+  setupRequest?: (request: { headers?: Record<string, string>; body?: string }) => {
     headers?: Record<string, string>;
+    body?: string;
   };
 }
 

@@ -14,7 +14,6 @@ import type { BenchContext } from '../run';
 
 const BROWSER =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
-const pageView = (i: number) => ({ type: 'page_view', url: `/bench/${i % 50}?utm_source=bench` });
 
 async function storedOnServer(ctx: BenchContext, path: string): Promise<number> {
   const db = createDatabase(ctx.databaseUrl);
@@ -45,13 +44,30 @@ async function settledCount(ctx: BenchContext): Promise<number> {
 async function ingestion(ctx: BenchContext): Promise<BenchRow[]> {
   let client = 0;
   // Many clients behind one proxy: each request comes from one of 5,000 addresses.
-  const manyClients = (req: { headers?: Record<string, string> }) => {
-    const n = client++ % 5000;
-    return {
-      ...req,
-      headers: { ...req.headers, 'x-forwarded-for': `10.${(n >> 8) & 255}.${n & 255}.1` },
-    };
+  let sequence = 0;
+  // Every event carries a fresh id, as the beacon's do, so the duplicate check runs on every
+  // event and finds none; the same batches without ids show what the check costs.
+  const withIds = (size: number, hasIds = true) => {
+    const batch = `${Date.now().toString(36)}x${(sequence++).toString(36)}`.padEnd(14, '0');
+    const events: string[] = [];
+    for (let i = 0; i < size; i++) {
+      events.push(
+        hasIds
+          ? `{"type":"page_view","url":"/bench/${i % 50}?utm_source=bench","id":"${batch}n${i}"}`
+          : `{"type":"page_view","url":"/bench/${i % 50}?utm_source=bench"}`,
+      );
+    }
+    return `{"events":[${events.join(',')}]}`;
   };
+  const manyClients =
+    (size: number, hasIds: boolean) => (req: { headers?: Record<string, string> }) => {
+      const n = client++ % 5000;
+      return {
+        ...req,
+        headers: { ...req.headers, 'x-forwarded-for': `10.${(n >> 8) & 255}.${n & 255}.1` },
+        body: withIds(size, hasIds),
+      };
+    };
   const headers = {
     origin: ctx.baseUrl,
     'content-type': 'text/plain;charset=UTF-8',
@@ -59,11 +75,12 @@ async function ingestion(ctx: BenchContext): Promise<BenchRow[]> {
     'user-agent': BROWSER,
   };
   const rows: BenchRow[] = [];
-  for (const [name, size] of [
-    ['ingest: batches of 100', 100],
-    ['ingest: single beacons', 1],
+  for (const [name, size, hasIds] of [
+    ['ingest: batches of 100', 100, true],
+    ['ingest: batches of 100, no event ids', 100, false],
+    ['ingest: single beacons', 1, true],
   ] as const) {
-    const body = JSON.stringify({ events: Array.from({ length: size }, (_, i) => pageView(i)) });
+    const body = withIds(size, hasIds);
     // A short warm-up first (JIT, SQLite's page cache), as for any throughput figure; its
     // events are stored before the count below starts.
     await load({
@@ -72,7 +89,7 @@ async function ingestion(ctx: BenchContext): Promise<BenchRow[]> {
       headers,
       body,
       seconds: 1,
-      setupRequest: manyClients,
+      setupRequest: manyClients(size, hasIds),
     });
     const before = await settledCount(ctx);
     const r = await load({
@@ -80,7 +97,7 @@ async function ingestion(ctx: BenchContext): Promise<BenchRow[]> {
       method: 'POST',
       headers,
       body,
-      setupRequest: manyClients,
+      setupRequest: manyClients(size, hasIds),
     });
     // Requests still in flight when the load stops are answered afterwards: wait for the count to settle.
     const stored = (await settledCount(ctx)) - before;
@@ -209,6 +226,12 @@ export async function analyticsSuite(
       rows,
       ratios: [
         ingestionBudget(rows[0]!),
+        {
+          name: 'ingestion in batches with event ids ÷ without (the duplicate check’s cost)',
+          numerator: rows[0]!.name,
+          denominator: rows[1]!.name,
+          value: rows[0]!.value / rows[1]!.value,
+        },
         ratio('dashboard: overview (raw scan)', 'dashboard: overview (rollups)'),
         ratio('dashboard: lift (raw scan)', 'dashboard: lift (rollups)'),
         dashboardBudget('dashboard: overview (rollups)'),
