@@ -72,4 +72,6 @@ export interface Visitor {
    * of a daily salt, the site, the IP and the user agent (counted for a day, never linked across days).
    */
   analyticsId: string;
+  /** A crawler, previewer or HTTP library (isbot): served, never counted. */
+  isBot?: boolean;
 }

@@ -57,7 +57,7 @@ export const pageViews = processSingleton('page-view-buffer', () => new EventBuf
 function botVisitor(): Visitor {
   // Per request and never stored: a bot is never linked across requests nor counted.
   const id = `bot:${crypto.randomUUID()}`;
-  return { id, isNew: false, refusesTracking: true, analyticsId: id };
+  return { id, isNew: false, refusesTracking: true, analyticsId: id, isBot: true };
 }
 
 /**

@@ -160,7 +160,8 @@ export async function completeFlow(
   flow: Flow,
   progress: FlowProgress,
   allAnswers: Answers,
-  visitorId: string,
+  /** The id the flow's events carry; null for a crawler, whose completion records no event. */
+  visitorId: string | null,
   now: Date,
 ): Promise<string | null> {
   const answers = answersOnPath(flow, allAnswers);
@@ -195,6 +196,11 @@ export async function completeFlow(
     ? await fileApplication(db, answers, progress, lead.id, now)
     : null;
   await enrolInCampaign(db, flow, answers, lead, now);
-  await recordEvents(db, completionEvents(flow, progress, lead, applicationId, visitorId, at), now);
+  if (visitorId !== null)
+    await recordEvents(
+      db,
+      completionEvents(flow, progress, lead, applicationId, visitorId, at),
+      now,
+    );
   return lead.id;
 }

@@ -18,6 +18,7 @@ export function flowVisitorFor(
   return {
     trackedId: trackedVisitorId(visitor),
     analyticsId: visitor?.analyticsId ?? null,
+    isBot: visitor?.isBot === true,
     isReturning: !!visitor && !visitor.isNew && !visitor.refusesTracking,
     resumeToken: resumeToken?.trim().slice(0, 64) || null,
     utm: { source: utm.source, medium: utm.medium, campaign: utm.campaign },

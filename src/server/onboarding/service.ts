@@ -155,7 +155,8 @@ export async function submitFlowStep(
       step.fields.map((f) => f.name),
       values,
     );
-    const visitorId = eventVisitorId(visitor, progress);
+    // A crawler's flow records nothing (null); everyone else's events carry their visitor id.
+    const visitorId = visitor.isBot ? null : eventVisitorId(visitor, progress);
     const next = nextStepId(flow, stepId, answers);
     if (!next) {
       await refuseTooManyCompletions(trx, visitor, now);
@@ -174,19 +175,20 @@ export async function submitFlowStep(
       current_step: next,
       updated_at: isoNow(now),
     });
-    await recordEvent(
-      trx,
-      {
-        ...flowEventBase(flow, progress, visitorId),
-        type: 'flow_step_completed',
-        properties: {
-          flowId: flow.id,
-          stepId,
-          stepNumber: pathFor(flow, answers).indexOf(stepId) + 1,
+    if (visitorId)
+      await recordEvent(
+        trx,
+        {
+          ...flowEventBase(flow, progress, visitorId),
+          type: 'flow_step_completed',
+          properties: {
+            flowId: flow.id,
+            stepId,
+            stepNumber: pathFor(flow, answers).indexOf(stepId) + 1,
+          },
         },
-      },
-      now,
-    );
+        now,
+      );
     return { kind: 'next', resumeToken };
   });
 }
@@ -202,16 +204,17 @@ export async function restartFlow(
     const progress = await findProgress(trx, flow, visitor);
     if (!progress || progress.status !== 'completed') return;
     await repo.restartProgress(trx, progress.id, flow.steps[0]!.id, isoNow(now));
-    await recordEvent(
-      trx,
-      {
-        type: 'flow_started',
-        visitorId: eventVisitorId(visitor, progress),
-        persona: flow.persona,
-        path: `/start/${flow.persona}`,
-        properties: { flowId: flow.id, progressId: progress.id, attempt: progress.attempt + 1 },
-      },
-      now,
-    );
+    if (!visitor.isBot)
+      await recordEvent(
+        trx,
+        {
+          type: 'flow_started',
+          visitorId: eventVisitorId(visitor, progress),
+          persona: flow.persona,
+          path: `/start/${flow.persona}`,
+          properties: { flowId: flow.id, progressId: progress.id, attempt: progress.attempt + 1 },
+        },
+        now,
+      );
   });
 }

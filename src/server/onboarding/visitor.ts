@@ -17,6 +17,8 @@ export interface FlowVisitor {
    * DNT/GPC), so the flow's events and its lead belong to the same visitor as those views.
    */
   analyticsId?: string | null;
+  /** A crawler or HTTP library: the flow works, but it records no analytics event. */
+  isBot?: boolean;
   /** The id cookie came with the request (not set by this response). */
   isReturning: boolean;
   /** From the page address, for visitors without an id cookie. */
@@ -120,15 +122,16 @@ export async function createProgress(
     const existing = await findProgress(db, flow, visitor);
     if (existing) return { progress: existing, resumeToken: visitor.resumeToken };
   }
-  await recordEvent(
-    db,
-    {
-      ...flowEventBase(flow, row, eventVisitorId(visitor, row)),
-      type: 'flow_started',
-      occurredAt: at,
-      properties: { flowId: flow.id, progressId: row.id, attempt: 1 },
-    },
-    now,
-  );
+  if (!visitor.isBot)
+    await recordEvent(
+      db,
+      {
+        ...flowEventBase(flow, row, eventVisitorId(visitor, row)),
+        type: 'flow_started',
+        occurredAt: at,
+        properties: { flowId: flow.id, progressId: row.id, attempt: 1 },
+      },
+      now,
+    );
   return { progress: row, resumeToken };
 }
