@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { describeConflict, describeRule } from '../../lib/matching/explain';
-import { normaliseHost } from '../../lib/matching/domain';
+import { normaliseHost } from '../../lib/matching/host';
 import type { ConflictReport } from '../../lib/matching/report';
 import { STATUS_LABELS } from '../../lib/deals/statuses';
 

@@ -5,7 +5,7 @@
 import { isCalendarDay } from '../time';
 import { z } from 'zod';
 import { PRODUCT_SLUGS, SOLUTION_SLUGS } from '../catalog';
-import { normaliseHost } from '../matching/domain';
+import { normaliseHost } from '../matching/host';
 import { textField } from '../forms/text-field';
 import { COUNTRY_CODES } from './countries';
 import { CURRENCIES, MAX_VALUE_MINOR } from './money';

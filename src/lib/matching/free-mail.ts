@@ -1,61 +1,18 @@
+import providers from 'email-providers/all.json';
 import { domainKey } from './domain';
 
 /**
  * Mailbox providers anyone can sign up to. A contact at `gmail.com` tells us nothing about
- * which company they work for, so the "same contact e-mail domain" rule ignores these.
- * The list covers the large global and regional providers; it is deliberately short and
- * easy to extend, and a provider missing here only makes the rule fire where a channel
- * manager will see it, never hides a conflict.
+ * which company they work for, so the "same contact e-mail domain" rule ignores these. The
+ * list is the `email-providers` package's (about 8,700 free and regional providers, kept by its
+ * maintainers), plus the few we found missing from it. A provider missing from both only makes
+ * the rule fire where a channel manager will see it, never hides a conflict.
  */
+const OUR_ADDITIONS = ['fastmail.com', 'tutanota.com', 'tutamail.com', 'tuta.io', 'duck.com'];
+
 export const FREE_MAIL_DOMAINS: ReadonlySet<string> = new Set([
-  'gmail.com',
-  'googlemail.com',
-  'outlook.com',
-  'hotmail.com',
-  'hotmail.co.uk',
-  'live.com',
-  'msn.com',
-  'yahoo.com',
-  'yahoo.co.uk',
-  'yahoo.co.jp',
-  'ymail.com',
-  'icloud.com',
-  'me.com',
-  'mac.com',
-  'aol.com',
-  'proton.me',
-  'protonmail.com',
-  'pm.me',
-  'gmx.com',
-  'gmx.de',
-  'gmx.net',
-  'web.de',
-  't-online.de',
-  'mail.com',
-  'zoho.com',
-  'fastmail.com',
-  'hey.com',
-  'tutanota.com',
-  'yandex.ru',
-  'yandex.com',
-  'mail.ru',
-  'qq.com',
-  '163.com',
-  '126.com',
-  'naver.com',
-  'orange.fr',
-  'free.fr',
-  'laposte.net',
-  'libero.it',
-  'virgilio.it',
-  'rediffmail.com',
-  'uol.com.br',
-  'bol.com.br',
-  'seznam.cz',
-  'wp.pl',
-  'o2.pl',
-  'btinternet.com',
-  'comcast.net',
+  ...(providers as string[]),
+  ...OUR_ADDITIONS,
 ]);
 
 /** The domain part of an e-mail address (lower case), or null when there is none. */

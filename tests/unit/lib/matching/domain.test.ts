@@ -19,6 +19,18 @@ describe('domain normalisation', () => {
     ['a.b.acme.co.jp', 'acme.co.jp'],
     ['acme.de', 'acme.de'],
     ['xn--mller-kva.de', 'xn--mller-kva.de'],
+    // Suffixes the old hand-kept list of ~60 did not know, which folded one label too far:
+    ['eu.acme.gov.za', 'acme.gov.za'],
+    ['acme.com.pt', 'acme.com.pt'],
+    ['shop.acme.co.ug', 'acme.co.ug'],
+    ['acme.org.ng', 'acme.org.ng'],
+    ['city.kawasaki.jp', 'city.kawasaki.jp'],
+    ['a.b.acme.k12.ca.us', 'acme.k12.ca.us'],
+    ['acme.ac.za', 'acme.ac.za'],
+    // Private suffixes (hosting platforms) are off: their customers fold to the platform.
+    ['acme.github.io', 'github.io'],
+    ['acme.blogspot.com', 'blogspot.com'],
+    ['acme.herokuapp.com', 'herokuapp.com'],
   ])('%s → %s', (input, key) => {
     expect(domainKey(input)).toBe(key);
   });
@@ -41,9 +53,12 @@ describe('domain normalisation', () => {
     expect(normaliseHost('WWW.Eu.Acme.com.')).toBe('eu.acme.com');
   });
 
-  it('a listed public suffix on its own stays itself', () => {
-    expect(registrableDomain('co.uk')).toBe('co.uk');
-  });
+  it.each(['co.uk', 'com.au', 'gov.za'])(
+    'a public suffix on its own, %s, stays itself',
+    (suffix) => {
+      expect(registrableDomain(suffix)).toBe(suffix);
+    },
+  );
 
   it('is idempotent: normalising a key gives the key (property)', () => {
     const label = fc.stringMatching(/^[a-z0-9]{1,10}$/);
@@ -79,4 +94,31 @@ describe('contact e-mail domains', () => {
     expect(isFreeMailDomain('gmail.com')).toBe(true);
     expect(isFreeMailDomain('acme.com')).toBe(false);
   });
+
+  it.each([
+    // Providers the old hand-kept list of 85 missed: a contact there matched every other one.
+    'yahoo.fr',
+    'hotmail.de',
+    'live.co.uk',
+    'bigpond.com',
+    'sbcglobal.net',
+    'rambler.ru',
+    'hanmail.net',
+    'sina.com',
+    'telenet.be',
+    'terra.com.br',
+    // Our additions to the package's list.
+    'fastmail.com',
+    'tutanota.com',
+  ])('%s is a free-mail provider', (domain) => {
+    expect(isFreeMailDomain(domain)).toBe(true);
+    expect(emailDomainKey(`someone@${domain}`)).toBeNull();
+  });
+
+  it.each(['acme.com', 'acme.co.uk', 'relay.example', 'northwind.test'])(
+    '%s is a company domain',
+    (domain) => {
+      expect(isFreeMailDomain(domain)).toBe(false);
+    },
+  );
 });
