@@ -2,6 +2,7 @@ import { inject } from 'vitest';
 import type { SessionUser } from '../../src/server/auth/session';
 import { createDatabase, type Db } from '../../src/server/db';
 import { createApiKey } from '../../src/server/partner-api/keys';
+import { checkAgainstDocument } from './openapi-check';
 
 /** A second connection to the database of the built server the HTTP tests talk to. */
 export function serverDb(): Db {
@@ -42,12 +43,17 @@ export async function newKey(
   return { id, key };
 }
 
-export function api(
+/**
+ * A partner-API call as a CRM makes it. Every answer is checked against the OpenAPI document
+ * (status listed, body matching its schema), so a test that gets an undocumented answer fails.
+ */
+export async function api(
   path: string,
   key: string | null,
   init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
-) {
-  return fetch(`${inject('baseUrl')}/api/v1${path}`, {
+): Promise<Response> {
+  const method = init.method ?? 'GET';
+  const response = await fetch(`${inject('baseUrl')}/api/v1${path}`, {
     method: init.method ?? 'GET',
     headers: {
       ...(key ? { authorization: `Bearer ${key}` } : {}),
@@ -58,4 +64,9 @@ export function api(
       ? { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }
       : {}),
   });
+  if ((response.headers.get('content-type') ?? '').includes('application/json')) {
+    const body: unknown = await response.clone().json();
+    checkAgainstDocument(method, new URL(response.url).pathname, response.status, body);
+  }
+  return response;
 }

@@ -1,10 +1,9 @@
 import type { ZodTypeAny } from 'zod';
 import { zodToJsonSchema } from 'zod-to-json-schema';
 import { WEBHOOK_EVENTS, WEBHOOK_EVENT_DESCRIPTIONS } from '../../lib/deals/webhook-events';
-import { config } from '../config';
 import { FIELD_DOCS } from './field-docs';
 import { OPERATIONS, type Operation } from './routes';
-import { errorSchema } from './schemas';
+import { dealWebhookSchema, errorSchema, pingWebhookSchema } from './schemas';
 
 type JsonSchema = Record<string, unknown> & {
   properties?: Record<string, JsonSchema>;
@@ -18,7 +17,46 @@ export function jsonSchemaOf(schema: ZodTypeAny): JsonSchema {
     $refStrategy: 'none',
   }) as JsonSchema;
   delete out.$schema;
-  return describeFields(out);
+  return describeFields(tidy(out));
+}
+
+const isNever = (schema: unknown) =>
+  typeof schema === 'object' &&
+  schema !== null &&
+  Object.keys(schema).length === 1 &&
+  JSON.stringify((schema as JsonSchema).not) === '{}';
+
+/**
+ * What zod-to-json-schema writes that strict tools refuse or mistype, rewritten to plain
+ * JSON Schema 2020-12 as OpenAPI 3.1 reads it: boolean `exclusiveMinimum` (a 3.0 habit) becomes
+ * the number, and the `{ not: {} }` branch Zod's `.nullish()` and `.transform()` leave in an
+ * `anyOf` (which made generated clients type the field `unknown`) is dropped.
+ */
+function tidy(schema: JsonSchema): JsonSchema {
+  for (const [flag, bound] of [
+    ['exclusiveMinimum', 'minimum'],
+    ['exclusiveMaximum', 'maximum'],
+  ] as const) {
+    if (schema[flag] === true && typeof schema[bound] === 'number') {
+      schema[flag] = schema[bound];
+      delete schema[bound];
+    } else if (schema[flag] === false) delete schema[flag];
+  }
+  for (const key of ['anyOf', 'oneOf'] as const) {
+    const list = schema[key];
+    if (!Array.isArray(list)) continue;
+    const kept = (list as JsonSchema[]).filter((item) => !isNever(item)).map(tidy);
+    if (kept.length === 1) {
+      delete schema[key];
+      Object.assign(schema, kept[0]);
+    } else schema[key] = kept;
+  }
+  if (Array.isArray(schema.allOf)) schema.allOf = (schema.allOf as JsonSchema[]).map(tidy);
+  if (schema.properties) for (const property of Object.values(schema.properties)) tidy(property);
+  if (schema.items) tidy(schema.items);
+  if (typeof schema.additionalProperties === 'object' && schema.additionalProperties !== null)
+    tidy(schema.additionalProperties as JsonSchema);
+  return schema;
 }
 
 function describeFields(schema: JsonSchema): JsonSchema {
@@ -35,6 +73,9 @@ function describeFields(schema: JsonSchema): JsonSchema {
   }
   return schema;
 }
+
+const PING_DESCRIPTION =
+  'A test event, sent when a partner admin presses "Send test event" on an endpoint in the portal; every active endpoint takes it.';
 
 const STANDARD_ERRORS: Record<number, string> = {
   400: 'Invalid input: bad JSON, unknown or missing fields, values out of range. `issues` lists field paths.',
@@ -144,17 +185,30 @@ export function buildOpenApiDocument() {
       version: '1.0.0',
       description:
         'Register and follow deals from your CRM. Authenticate with `Authorization: Bearer <key>` (partner admins create keys in the portal). Human-readable reference: /docs/api.',
+      license: { name: 'MIT', identifier: 'MIT' },
     },
-    servers: [{ url: `${config().publicOrigin}/api/v1` }],
+    // Relative to this document, so it is right on every host the server answers for.
+    servers: [{ url: '/api/v1', description: 'This server' }],
     security: [{ bearerAuth: [] }],
     paths,
     webhooks: Object.fromEntries(
-      WEBHOOK_EVENTS.map((event) => [
+      [...WEBHOOK_EVENTS, 'ping' as const].map((event) => [
         event,
         {
           post: {
+            operationId: `webhook_${event.replace(/\W/g, '_')}`,
             summary: event,
-            description: `${WEBHOOK_EVENT_DESCRIPTIONS[event]} Signed: see /docs/api#webhooks.`,
+            description: `${event === 'ping' ? PING_DESCRIPTION : WEBHOOK_EVENT_DESCRIPTIONS[event]} Signed: see /docs/api#webhooks.`,
+            requestBody: {
+              required: true,
+              content: {
+                'application/json': {
+                  schema: jsonSchemaOf(
+                    event === 'ping' ? pingWebhookSchema : dealWebhookSchema(event),
+                  ),
+                },
+              },
+            },
             responses: {
               '2XX': {
                 description: 'Received. Anything else is retried with exponential backoff.',

@@ -195,3 +195,38 @@ export const errorSchema = z.object({
       .describe('Field paths and what to fix (400).'),
   }),
 });
+
+/** The envelope every webhook delivery carries (src/server/webhooks/emit.ts writes it). */
+function webhookEnvelope<T extends z.ZodTypeAny>(type: string, data: T) {
+  return z
+    .object({
+      id: z.string().describe('The event id (evt_…): the same on every retry, to deduplicate.'),
+      type: z.literal(type),
+      createdAt: z.string().describe('When the event happened (ISO 8601).'),
+      data,
+    })
+    .strict();
+}
+
+/** A deal event: the deal as GET /api/v1/deals/{id} returns it. */
+export function dealWebhookSchema(type: string) {
+  return webhookEnvelope(
+    type,
+    z
+      .object({
+        dealId: z.string(),
+        deal: dealResourceSchema,
+        daysLeft: z
+          .number()
+          .int()
+          .optional()
+          .describe('deal.expiring only: whole days until protection ends.'),
+      })
+      .strict(),
+  );
+}
+
+export const pingWebhookSchema = webhookEnvelope(
+  'ping',
+  z.object({ message: z.string().describe('Who sent the test event.') }).strict(),
+);
