@@ -12,6 +12,7 @@ import { formatDuration } from '../../lib/format/numbers';
 import { formatMoney } from '../../lib/format/numbers';
 import type { FunnelChoice } from './service';
 
+export { attributionTables } from './attribution-tables';
 
 const int = (v: unknown) => formatInteger(Number(v));
 const pct = (v: unknown) => formatPercent(v === null || v === undefined ? null : Number(v));

@@ -5,6 +5,7 @@ import type { Db } from '../db';
 import { AppError } from '../errors';
 import { listContentFunnels, type FunnelContent } from './funnel-definitions';
 import { listSavedFunnels } from './funnel-repository';
+import { attribution } from './queries/attribution';
 import { funnelReport } from './queries/funnels';
 import { inferenceReport } from './queries/inference';
 import { liftReport } from './queries/lift';
@@ -119,4 +120,10 @@ export async function getSpeedToLead(db: Db, actor: SessionUser | null, filter: 
 export async function getPipeline(db: Db, actor: SessionUser | null, filter: DashboardFilter) {
   allow(actor);
   return pipeline(db, filter);
+}
+
+/** First- and last-touch attribution of leads, registered deals and won value. */
+export async function getAttribution(db: Db, actor: SessionUser | null, filter: DashboardFilter) {
+  allow(actor);
+  return attribution(db, filter);
 }

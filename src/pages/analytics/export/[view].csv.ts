@@ -5,6 +5,7 @@ import { readDashboardFilter } from '../../../server/analytics/filter';
 import { findTemplate } from '../../../server/content/templates';
 import { getSalesTeam } from '../../../server/content/campaign-content';
 import {
+  attributionTables,
   funnelTables,
   inferenceTables,
   liftTables,
@@ -14,6 +15,7 @@ import {
   speedTables,
 } from '../../../server/analytics/report-tables';
 import {
+  getAttribution,
   getFunnel,
   getInference,
   getLift,
@@ -54,6 +56,8 @@ const VIEWS: Record<string, Builder> = {
       await getPipeline(db, user, filter),
       (slug) => findTemplate(slug)?.title ?? slug,
     ),
+  attribution: async (db, user, filter) =>
+    attributionTables(await getAttribution(db, user, filter)),
   speed: async (db, user, filter) => {
     const owners = getSalesTeam().owners;
     return speedTables(
