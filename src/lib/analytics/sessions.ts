@@ -1,6 +1,13 @@
 /** A visit ends after 30 minutes without events (the convention of most web analytics tools). */
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
 
+/**
+ * How long a visitor's visit state is kept after their last event (retention.ts deletes it
+ * then): a visit can only go on for 30 minutes, and a late event older than this is placed by
+ * looking at the stored events instead.
+ */
+export const VISIT_STATE_KEPT_MS = SESSION_IDLE_MS + 24 * 60 * 60 * 1000;
+
 export interface SessionState {
   sessionId: string;
   startedAt: number;

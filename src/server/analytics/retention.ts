@@ -2,7 +2,7 @@ import { DAY, HOUR, isoNow } from '../../lib/time';
 import { config, loadConfig } from '../config';
 import type { DbOrTx } from '../db';
 import { registerPeriodicTask } from '../jobs/runner';
-import { SESSION_IDLE_MS } from '../../lib/analytics/sessions';
+import { VISIT_STATE_KEPT_MS } from '../../lib/analytics/sessions';
 import { discardOldSalts } from './visitor-hash';
 
 /**
@@ -47,7 +47,7 @@ export async function deleteIdleVisitorSessions(
 ): Promise<number> {
   const result = await db
     .deleteFrom('visitor_sessions')
-    .where('last_seen_at', '<', isoNow(new Date(now.getTime() - SESSION_IDLE_MS - DAY)))
+    .where('last_seen_at', '<', isoNow(new Date(now.getTime() - VISIT_STATE_KEPT_MS)))
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }

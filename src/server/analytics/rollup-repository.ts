@@ -1,7 +1,25 @@
 import { sql } from 'kysely';
-import type { DbOrTx } from '../db';
+import { dialectOf, type DbOrTx } from '../db';
 
 /** Adds counts to rollup rows, creating them as needed. Keys must be unique within one call. */
+
+/**
+ * Rows in the order of their conflict key. Two transactions upserting the same rollup rows
+ * (two flushes, two PostgreSQL workers) then lock them in the same order and wait for each
+ * other instead of deadlocking.
+ */
+function inLockOrder<T extends Record<string, unknown>>(
+  rows: T[],
+  key: readonly (keyof T & string)[],
+): T[] {
+  const keyOf = (row: T) => key.map((column) => String(row[column] ?? '')).join('\u0000');
+  return [...rows].sort((a, b) => {
+    const x = keyOf(a);
+    const y = keyOf(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+}
+
 export async function addEventCounts(
   db: DbOrTx,
   rows: {
@@ -16,7 +34,7 @@ export async function addEventCounts(
   if (rows.length === 0) return;
   await db
     .insertInto('rollup_events')
-    .values(rows)
+    .values(inLockOrder(rows, ['day', 'persona', 'variant', 'type', 'path']))
     .onConflict((oc) =>
       oc.columns(['day', 'persona', 'variant', 'type', 'path']).doUpdateSet({
         count: sql<number>`rollup_events.count + excluded.count`,
@@ -32,7 +50,7 @@ export async function addReferralCounts(
   if (rows.length === 0) return;
   await db
     .insertInto('rollup_referrals')
-    .values(rows)
+    .values(inLockOrder(rows, ['partner_ref', 'day']))
     .onConflict((oc) =>
       oc.columns(['partner_ref', 'day']).doUpdateSet({
         sessions: sql<number>`rollup_referrals.sessions + excluded.sessions`,
@@ -49,7 +67,7 @@ export async function addVisitors(
   if (rows.length === 0) return;
   await db
     .insertInto('rollup_visitors')
-    .values(rows)
+    .values(inLockOrder(rows, ['day', 'segment', 'visitor_id']))
     .onConflict((oc) => oc.columns(['day', 'segment', 'visitor_id']).doNothing())
     .execute();
 }
@@ -61,7 +79,7 @@ export async function addSessionCounts(
   if (rows.length === 0) return;
   await db
     .insertInto('rollup_sessions')
-    .values(rows)
+    .values(inLockOrder(rows, ['day', 'persona', 'source']))
     .onConflict((oc) =>
       oc
         .columns(['day', 'persona', 'source'])
@@ -77,7 +95,7 @@ export async function addLiftCounts(
   if (rows.length === 0) return;
   await db
     .insertInto('rollup_lift')
-    .values(rows)
+    .values(inLockOrder(rows, ['day', 'persona', 'variant']))
     .onConflict((oc) =>
       oc.columns(['day', 'persona', 'variant']).doUpdateSet({
         exposed: sql<number>`rollup_lift.exposed + excluded.exposed`,
@@ -95,7 +113,12 @@ export async function insertExposures(
   if (rows.length === 0) return [];
   return db
     .insertInto('lift_exposures')
-    .values(rows.map((r) => ({ ...r, converted_at: null })))
+    .values(
+      inLockOrder(
+        rows.map((r) => ({ ...r, converted_at: null })),
+        ['visitor_id', 'persona'],
+      ),
+    )
     .onConflict((oc) => oc.columns(['visitor_id', 'persona']).doNothing())
     .returning(['persona', 'variant', 'exposed_at'])
     .execute();
@@ -132,13 +155,25 @@ export async function addSwitchCounts(
   if (rows.length === 0) return;
   await db
     .insertInto('rollup_switches')
-    .values(rows)
+    .values(inLockOrder(rows, ['day', 'from_persona', 'from_source', 'to_persona']))
     .onConflict((oc) =>
       oc
         .columns(['day', 'from_persona', 'from_source', 'to_persona'])
         .doUpdateSet({ count: sql<number>`rollup_switches.count + excluded.count` }),
     )
     .execute();
+}
+
+/**
+ * PostgreSQL only: takes a transaction lock per visitor, in one order, so two transactions
+ * recording the same visitor (a beacon and a page view, two workers) place its events one
+ * after the other instead of both starting a visit. SQLite has one writer already.
+ */
+export async function lockVisitors(db: DbOrTx, visitorIds: string[]): Promise<void> {
+  if (visitorIds.length === 0 || dialectOf(db) !== 'postgres') return;
+  await sql`select pg_advisory_xact_lock(k) from (select distinct hashtext(v) as k from unnest(${visitorIds}::text[]) as v order by k) as locks`.execute(
+    db,
+  );
 }
 
 export async function findSessions(db: DbOrTx, visitorIds: string[]) {
@@ -157,7 +192,7 @@ export async function saveSessions(
   if (rows.length === 0) return;
   await db
     .insertInto('visitor_sessions')
-    .values(rows)
+    .values(inLockOrder(rows, ['visitor_id']))
     .onConflict((oc) =>
       oc.column('visitor_id').doUpdateSet({
         session_id: sql<string>`excluded.session_id`,
@@ -192,7 +227,7 @@ export async function saveFunnelProgress(
   if (rows.length === 0) return;
   await db
     .insertInto('funnel_progress')
-    .values(rows)
+    .values(inLockOrder(rows, ['funnel_id', 'visitor_id']))
     .onConflict((oc) =>
       oc.columns(['funnel_id', 'visitor_id']).doUpdateSet({
         step: sql<number>`excluded.step`,
@@ -209,7 +244,7 @@ export async function addFunnelCounts(
   if (rows.length === 0) return;
   await db
     .insertInto('rollup_funnel')
-    .values(rows)
+    .values(inLockOrder(rows, ['funnel_id', 'day', 'persona', 'step']))
     .onConflict((oc) =>
       oc
         .columns(['funnel_id', 'day', 'persona', 'step'])

@@ -1,12 +1,17 @@
 import { foldHost, foldUtmSource } from '../../lib/analytics/source';
 import { isWebsiteTraffic } from '../../lib/events';
 import { newId } from '../../lib/ids';
-import { assignSession, SESSION_IDLE_MS, type SessionState } from '../../lib/analytics/sessions';
+import {
+  assignSession,
+  SESSION_IDLE_MS,
+  VISIT_STATE_KEPT_MS,
+  type SessionState,
+} from '../../lib/analytics/sessions';
 import { isoNow } from '../../lib/time';
 import type { EventType } from '../../lib/events';
 import { activeFunnels } from '../analytics/funnel-definitions';
 import { applyRollups, type RolledEvent } from '../analytics/rollups';
-import { findSessions, saveSessions } from '../analytics/rollup-repository';
+import { findSessions, lockVisitors, saveSessions } from '../analytics/rollup-repository';
 import type { DbOrTx } from '../db';
 import { insertRowsPrepared } from '../prepared';
 import type { NewEvent } from '../schema';
@@ -136,10 +141,14 @@ async function withoutRepeats(db: DbOrTx, rows: NewEvent[]): Promise<NewEvent[]>
 }
 
 /** Gives every event its visit (30 minutes of inactivity ends one) and remembers where each visitor is. */
-async function assignSessions(db: DbOrTx, rows: NewEvent[]): Promise<boolean[]> {
+async function assignSessions(db: DbOrTx, rows: NewEvent[], now: Date): Promise<boolean[]> {
+  // Visit state older than this may have been deleted (retention.ts): without a state, an
+  // event that old is placed by the stored events around it, like any late event.
+  const stateHorizon = now.getTime() - VISIT_STATE_KEPT_MS;
   // Business events (src/lib/events.ts) belong to no visit.
   const traffic = rows.filter((r) => isWebsiteTraffic(r.type));
   const visitorIds = [...new Set(traffic.map((r) => r.visitor_id))];
+  await lockVisitors(db, visitorIds);
   const states = new Map<string, SessionState | null>(
     (await findSessions(db, visitorIds)).map((s) => [
       s.visitor_id,
@@ -150,47 +159,62 @@ async function assignSessions(db: DbOrTx, rows: NewEvent[]): Promise<boolean[]> 
       },
     ]),
   );
-  const earlier: NewEvent[] = [];
-  const starts = rows.map((row) => {
-    if (!isWebsiteTraffic(row.type)) return false;
-    const at = Date.parse(row.occurred_at);
-    const placed = assignSession(states.get(row.visitor_id) ?? null, at, () => newId(at));
-    if (placed.isEarlier) {
-      earlier.push(row);
-      return false;
-    }
-    states.set(row.visitor_id, placed.state);
-    row.session_id = placed.state.sessionId;
-    return placed.isNew;
-  });
-  // A late event goes to the visit its own time belongs to, or starts one on that day.
-  // Late events of one batch are in time order, so one opened here can take the next ones.
-  const opened = new Map<string, { sessionId: string; lastAt: number }>();
-  for (const row of earlier) {
-    const at = Date.parse(row.occurred_at);
+  // Visits opened here for late events, by visitor: the next event of the batch (they come
+  // in time order) within 30 minutes joins one instead of opening another.
+  const opened = new Map<string, { sessionId: string; startedAt: number; lastAt: number }>();
+  const placeLate = async (row: NewEvent, at: number): Promise<boolean> => {
     const previous = opened.get(row.visitor_id);
     if (previous && at - previous.lastAt <= SESSION_IDLE_MS) {
       row.session_id = previous.sessionId;
-      previous.lastAt = at;
-      continue;
+      previous.lastAt = Math.max(previous.lastAt, at);
+      return false;
     }
+    // The visit its own time belongs to (a stored one within 30 minutes), or a new one that day.
     const visit = await sessionAround(db, row.visitor_id, at);
     row.session_id = visit ?? newId(at);
-    if (visit === null) {
-      starts[rows.indexOf(row)] = true;
-      opened.set(row.visitor_id, { sessionId: row.session_id, lastAt: at });
+    opened.set(row.visitor_id, { sessionId: row.session_id, startedAt: at, lastAt: at });
+    return visit === null;
+  };
+  const starts: boolean[] = [];
+  for (const row of rows) {
+    if (!isWebsiteTraffic(row.type)) {
+      starts.push(false);
+      continue;
     }
+    const at = Date.parse(row.occurred_at);
+    let state = states.get(row.visitor_id) ?? null;
+    if (state === null && at < stateHorizon) {
+      starts.push(await placeLate(row, at));
+      continue;
+    }
+    const early = opened.get(row.visitor_id);
+    if (state === null && early && at - early.lastAt <= SESSION_IDLE_MS) {
+      // A visit that began before the horizon and goes on past it: it is the current one.
+      state = { sessionId: early.sessionId, startedAt: early.startedAt, lastSeenAt: early.lastAt };
+    }
+    const placed = assignSession(state, at, () => newId(at));
+    if (placed.isEarlier) {
+      starts.push(await placeLate(row, at));
+      continue;
+    }
+    states.set(row.visitor_id, placed.state);
+    row.session_id = placed.state.sessionId;
+    starts.push(placed.isNew);
   }
   await saveSessions(
     db,
-    visitorIds.map((visitorId) => {
-      const s = states.get(visitorId)!;
-      return {
-        visitor_id: visitorId,
-        session_id: s.sessionId,
-        started_at: new Date(s.startedAt).toISOString(),
-        last_seen_at: new Date(s.lastSeenAt).toISOString(),
-      };
+    visitorIds.flatMap((visitorId) => {
+      // A visitor seen here only in events too old to have a current visit keeps none.
+      const s = states.get(visitorId);
+      if (!s) return [];
+      return [
+        {
+          visitor_id: visitorId,
+          session_id: s.sessionId,
+          started_at: new Date(s.startedAt).toISOString(),
+          last_seen_at: new Date(s.lastSeenAt).toISOString(),
+        },
+      ];
     }),
   );
   return starts;
@@ -228,7 +252,7 @@ async function recordInTransaction(db: DbOrTx, events: EventInput[], now: Date):
   // index instead (one batch fails, its client retries and then finds the key).
   const rows = await withoutRepeats(db, all);
   if (rows.length === 0) return;
-  const starts = await assignSessions(db, rows);
+  const starts = await assignSessions(db, rows, now);
   await insertRowsPrepared(db, 'events', EVENT_COLUMNS, rows);
   const rolled: RolledEvent[] = rows.map((row, i) => ({
     ...row,

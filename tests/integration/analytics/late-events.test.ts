@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { overview } from '../../../src/server/analytics/queries/overview';
+import { deleteIdleVisitorSessions } from '../../../src/server/analytics/retention';
 import { recordEvents, type EventInput } from '../../../src/server/events/record';
 import { createTestDb, type TestDb } from '../../helpers/test-db';
 
@@ -54,5 +55,23 @@ describe('a late event is placed in the visit its own time belongs to', () => {
     const sessions = await sessionsOf('late-b');
     expect(sessions[0]!.split(' ')[1]).toBe(sessions[1]!.split(' ')[1]);
     expect(sessions[2]!.split(' ')[1]).not.toBe(sessions[0]!.split(' ')[1]);
+  });
+
+  it('after the visit state was cleaned up (a day on), a late event still joins its stored visit', async () => {
+    const visitAt = Date.parse('2026-10-30T20:00:00.000Z');
+    const hour = 3_600_000;
+    // Recorded as it happened: the visit state exists.
+    await recordEvents(
+      t.db,
+      [view('late-c', '2026-10-30T20:00:00.000Z'), view('late-c', '2026-10-30T20:20:00.000Z')],
+      new Date(visitAt + hour),
+    );
+    // Two days later the periodic clean-up has removed the state; then a queued beacon arrives.
+    const later = new Date(visitAt + 48 * hour);
+    expect(await deleteIdleVisitorSessions(t.db, later)).toBeGreaterThan(0);
+    await recordEvents(t.db, [view('late-c', '2026-10-30T20:10:00.000Z')], later);
+    const day = await overview(t.db, { from: '2026-10-30', to: '2026-10-30' });
+    expect(day.totals).toEqual({ visitorDays: 1, sessions: 1, pageViews: 3 });
+    expect(new Set((await sessionsOf('late-c')).map((s) => s.split(' ')[1])).size).toBe(1);
   });
 });

@@ -44,7 +44,27 @@ describe('analytics retention', () => {
 
   it('forgets idle visit state and past days’ salts', async () => {
     const now = new Date('2026-11-01T12:00:00Z');
-    expect(await deleteIdleVisitorSessions(t.db, now)).toBe(25);
+    // Three visits recorded as they happened, a day and a half ago, and one an hour ago.
+    const recorded = new Date(now.getTime() - 36 * 3_600_000);
+    await recordEvents(
+      t.db,
+      ['idle-a', 'idle-b', 'idle-c'].map((visitorId) => ({
+        type: 'page_view' as const,
+        visitorId,
+        occurredAt: recorded.toISOString(),
+        path: '/',
+      })),
+      recorded,
+    );
+    const recent = new Date(now.getTime() - 3_600_000);
+    await recordEvents(
+      t.db,
+      [{ type: 'page_view', visitorId: 'idle-d', occurredAt: recent.toISOString(), path: '/' }],
+      recent,
+    );
+    expect(await deleteIdleVisitorSessions(t.db, now)).toBe(3);
+    const kept = await t.db.selectFrom('visitor_sessions').select('visitor_id').execute();
+    expect(kept.map((r) => r.visitor_id)).toEqual(['idle-d']);
     await dailySalt(t.db, new Date('2026-10-31T10:00:00Z'));
     const today = await dailySalt(t.db, now);
     expect(await discardOldSalts(t.db, now)).toBe(1);
