@@ -39,9 +39,12 @@ export class EventBuffer {
     this.queue = [];
     if (batch.length === 0) return this.flushing;
     this.flushing = this.flushing.then(() =>
-      recordEvents(this.db(), batch).catch((error: unknown) => {
-        console.error(`[analytics] lost ${batch.length} page views:`, error);
-      }),
+      recordEvents(this.db(), batch).then(
+        () => undefined,
+        (error: unknown) => {
+          console.error(`[analytics] lost ${batch.length} page views:`, error);
+        },
+      ),
     );
     return this.flushing;
   }

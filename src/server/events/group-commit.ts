@@ -4,9 +4,15 @@ import { recordEvents, type EventInput } from './record';
 /** A flush stops adding callers once it holds this many events (a caller is never split). */
 const MAX_BATCH = 2000;
 
+/** What one caller's events came to: stored, or dropped as repeats of stored events. */
+export interface RecordedCount {
+  stored: number;
+  duplicates: number;
+}
+
 interface Waiting {
   events: EventInput[];
-  done: () => void;
+  done: (count: RecordedCount) => void;
   fail: (error: unknown) => void;
 }
 
@@ -26,8 +32,8 @@ export class EventGroupCommit {
 
   constructor(private readonly db: () => DbOrTx) {}
 
-  record(events: EventInput | EventInput[]): Promise<void> {
-    return new Promise<void>((done, fail) => {
+  record(events: EventInput | EventInput[]): Promise<RecordedCount> {
+    return new Promise<RecordedCount>((done, fail) => {
       this.waiting.push({ events: Array.isArray(events) ? events : [events], done, fail });
       this.schedule();
     });
@@ -54,11 +60,14 @@ export class EventGroupCommit {
     if (this.waiting.length > 0) this.schedule();
     if (batch.length === 0) return;
     try {
-      await recordEvents(
+      const dropped = await recordEvents(
         this.db(),
         batch.flatMap((w) => w.events),
       );
-      for (const w of batch) w.done();
+      for (const w of batch) {
+        const duplicates = w.events.filter((e) => dropped.has(e)).length;
+        w.done({ stored: w.events.length - duplicates, duplicates });
+      }
     } catch (error) {
       for (const w of batch) w.fail(error);
     }

@@ -113,7 +113,7 @@ async function sessionAround(db: DbOrTx, visitorId: string, at: number): Promise
 const KEY_CHUNK = 500;
 
 /** Which of these event keys are stored already. */
-export async function knownEventKeys(db: DbOrTx, keys: readonly string[]): Promise<Set<string>> {
+async function knownEventKeys(db: DbOrTx, keys: readonly string[]): Promise<Set<string>> {
   const known = new Set<string>();
   const unique = [...new Set(keys)];
   for (let i = 0; i < unique.length; i += KEY_CHUNK) {
@@ -127,17 +127,25 @@ export async function knownEventKeys(db: DbOrTx, keys: readonly string[]): Promi
   return known;
 }
 
-/** Drops the rows whose key is stored already or repeats an earlier row of the batch. */
-async function withoutRepeats(db: DbOrTx, rows: NewEvent[]): Promise<NewEvent[]> {
-  const keys = rows.flatMap((r) => (r.event_key ? [r.event_key] : []));
-  if (keys.length === 0) return rows;
+/** Splits rows into those to store and repeats (key stored already, or earlier in the batch). */
+async function withoutRepeats<T extends { row: NewEvent }>(
+  db: DbOrTx,
+  items: T[],
+): Promise<{ kept: T[]; repeats: T[] }> {
+  const keys = items.flatMap((i) => (i.row.event_key ? [i.row.event_key] : []));
+  if (keys.length === 0) return { kept: items, repeats: [] };
   const seen = await knownEventKeys(db, keys);
-  return rows.filter((row) => {
-    if (!row.event_key) return true;
-    if (seen.has(row.event_key)) return false;
-    seen.add(row.event_key);
-    return true;
-  });
+  const kept: T[] = [];
+  const repeats: T[] = [];
+  for (const item of items) {
+    const key = item.row.event_key;
+    if (key && seen.has(key)) repeats.push(item);
+    else {
+      if (key) seen.add(key);
+      kept.push(item);
+    }
+  }
+  return { kept, repeats };
 }
 
 /** Gives every event its visit (30 minutes of inactivity ends one) and remembers where each visitor is. */
@@ -242,16 +250,24 @@ const EVENT_COLUMNS = [
   'event_key',
 ] as const satisfies readonly (keyof NewEvent)[];
 
-async function recordInTransaction(db: DbOrTx, events: EventInput[], now: Date): Promise<void> {
+async function recordInTransaction(
+  db: DbOrTx,
+  events: EventInput[],
+  now: Date,
+): Promise<ReadonlySet<EventInput>> {
   const receivedAt = isoNow(now);
   // Time order within the batch, so ids follow time and a replay by id sees what we saw.
   const all = events
-    .map((e) => toRow(e, receivedAt))
-    .sort((a, b) => (a.occurred_at < b.occurred_at ? -1 : a.occurred_at > b.occurred_at ? 1 : 0));
+    .map((event) => ({ event, row: toRow(event, receivedAt) }))
+    .sort((a, b) =>
+      a.row.occurred_at < b.row.occurred_at ? -1 : a.row.occurred_at > b.row.occurred_at ? 1 : 0,
+    );
   // Checked inside the transaction; two retries racing each other on PostgreSQL meet the unique
   // index instead (one batch fails, its client retries and then finds the key).
-  const rows = await withoutRepeats(db, all);
-  if (rows.length === 0) return;
+  const { kept, repeats } = await withoutRepeats(db, all);
+  const dropped = new Set(repeats.map((r) => r.event));
+  if (kept.length === 0) return dropped;
+  const rows = kept.map((k) => k.row);
   const starts = await assignSessions(db, rows, now);
   await insertRowsPrepared(db, 'events', EVENT_COLUMNS, rows);
   const rolled: RolledEvent[] = rows.map((row, i) => ({
@@ -259,21 +275,21 @@ async function recordInTransaction(db: DbOrTx, events: EventInput[], now: Date):
     isSessionStart: starts[i] ?? false,
   }));
   await applyRollups(db, rolled, await activeFunnels(db));
+  return dropped;
 }
 
 /**
- * Records events and folds them into the analytics rollups. Services call it with the
- * transaction that causes the event (a lead created, a deal registered…), so the log never
- * disagrees with the data; given a plain database it opens its own transaction.
+ * Records events with their rollups in one transaction (the caller's, or a new one). Returns
+ * the events it dropped as repeats: their key was stored already (a re-sent beacon, a retry).
  */
 export async function recordEvents(
   db: DbOrTx,
   events: EventInput[],
   now: Date = new Date(),
-): Promise<void> {
-  if (events.length === 0) return;
+): Promise<ReadonlySet<EventInput>> {
+  if (events.length === 0) return new Set();
   if (db.isTransaction) return recordInTransaction(db, events, now);
-  await db.transaction().execute((trx) => recordInTransaction(trx, events, now));
+  return db.transaction().execute((trx) => recordInTransaction(trx, events, now));
 }
 
 export async function recordEvent(
