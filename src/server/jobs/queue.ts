@@ -1,6 +1,7 @@
 import { newId } from '../../lib/ids';
 import { addMs, isoNow, MINUTE } from '../../lib/time';
 import type { DbOrTx } from '../db';
+import { passClock, whileRenewing } from './lease';
 import * as repo from './repository';
 
 /** What a job type does with its payload. Throwing schedules a retry. */
@@ -36,7 +37,9 @@ export async function enqueueJob(
   });
 }
 
+/** A job's claim lasts this long from when it is taken, renewed every RENEW_MS while it runs. */
 const LEASE_MS = 5 * MINUTE;
+const RENEW_MS = MINUTE;
 
 /**
  * Runs due jobs once. A job is claimed by a conditional update (one process wins), retried
@@ -49,16 +52,24 @@ export async function runDueJobs(
   now: Date = new Date(),
   batchSize = 20,
 ): Promise<{ done: number; failed: number }> {
-  const nowIso = isoNow(now);
+  const clock = passClock(now);
   let done = 0;
   let failed = 0;
-  for (const id of await repo.findDueJobIds(db, nowIso, batchSize)) {
+  for (const id of await repo.findDueJobIds(db, isoNow(now), batchSize)) {
+    // Each job is claimed, and runs, at its own time: a webhook signed at the moment it is
+    // sent, a lease that starts at the claim however long the jobs before it took.
+    const claimedAt = clock();
+    const nowIso = isoNow(claimedAt);
     const job = await repo.claimJob(db, id, nowIso, addMs(nowIso, LEASE_MS));
     if (!job) continue;
     const handler = handlers[job.type];
     try {
       if (!handler) throw new Error(`No handler for job type "${job.type}"`);
-      await handler(db, JSON.parse(job.payload), now);
+      await whileRenewing(
+        Promise.resolve(handler(db, JSON.parse(job.payload), claimedAt)),
+        () => repo.renewJobLease(db, id, addMs(isoNow(clock()), LEASE_MS)),
+        RENEW_MS,
+      );
       await repo.finishJob(db, id, { status: 'done', finished_at: isoNow() });
       done++;
     } catch (error) {

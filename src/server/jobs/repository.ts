@@ -52,6 +52,16 @@ export async function claimJob(
   return db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Moves a running job's lease on while its handler is still working. */
+export async function renewJobLease(db: DbOrTx, id: string, lockedUntil: string): Promise<void> {
+  await db
+    .updateTable('jobs')
+    .set({ locked_until: lockedUntil })
+    .where('id', '=', id)
+    .where('status', '=', 'running')
+    .execute();
+}
+
 export async function finishJob(
   db: DbOrTx,
   id: string,

@@ -1,7 +1,14 @@
 import { newId } from '../../lib/ids';
 import { isoNow, MINUTE, addMs } from '../../lib/time';
 import type { DbOrTx } from '../db';
+import { config } from '../config';
+import { passClock, whileRenewing } from '../jobs/lease';
 import * as outbox from './outbox-repository';
+
+/** The domain Message-IDs are minted under: the site's own host. */
+function messageDomain(): string {
+  return new URL(config().publicOrigin).hostname;
+}
 
 export interface MailInput {
   to: string;
@@ -52,7 +59,18 @@ export interface MailTransport {
     text: string;
     html?: string;
     headers?: Record<string, string>;
+    /** Stable per outbox message: a resend after a crash carries the same one. */
+    messageId: string;
   }): Promise<void>;
+}
+
+/**
+ * The Message-ID of an outbox message, from its id: every attempt to send it (a retry, a resend
+ * by another process after a crash) carries the same one, so a receiver can tell a repeat.
+ * Delivery is at least once, with this stable id to deduplicate on.
+ */
+export function messageIdFor(outboxId: string, domain: string): string {
+  return `<${outboxId}@${domain}>`;
 }
 
 const MAX_ATTEMPTS = 5;
@@ -67,7 +85,13 @@ export const ONE_TIME_LINK_MAIL: Record<string, number> = {
   invitation: 7 * 24 * 60 * MINUTE,
 };
 export const REDACTED_BODY = '[Removed: this e-mail held a one-time link.]';
-const LEASE_MS = 2 * MINUTE;
+/**
+ * A claim lasts this long from the moment it is taken, and is renewed every RENEW_MS while the
+ * send runs: longer than nodemailer's own timeouts (smtp.ts), so a send that is still going is
+ * never taken over, and a process that died gives its message up within two minutes.
+ */
+export const MAIL_LEASE_MS = 2 * MINUTE;
+const RENEW_MS = 30_000;
 
 /**
  * Delivers due messages. Without a transport (no SMTP_URL) a due message is marked `kept`:
@@ -79,21 +103,27 @@ export async function deliverDueMail(
   transport: MailTransport | null,
   now: Date = new Date(),
   batchSize = 25,
+  options: { messageDomain?: string; leaseMs?: number; renewMs?: number } = {},
 ): Promise<{ delivered: number; failed: number }> {
-  const nowIso = isoNow(now);
-  const ids = await outbox.findDueMessageIds(db, nowIso, batchSize);
+  const clock = passClock(now);
+  const leaseMs = options.leaseMs ?? MAIL_LEASE_MS;
+  const domain = options.messageDomain ?? messageDomain();
+  const ids = await outbox.findDueMessageIds(db, isoNow(now), batchSize);
   let delivered = 0;
   let failed = 0;
   for (const id of ids) {
-    const message = await outbox.claimMessage(db, id, nowIso, addMs(nowIso, LEASE_MS));
+    // The lease starts now, at the claim, however long the messages before it took.
+    const claimedAt = isoNow(clock());
+    const message = await outbox.claimMessage(db, id, claimedAt, addMs(claimedAt, leaseMs));
     if (!message) continue;
+    const nowIso = claimedAt;
     if (!transport) {
       await outbox.finishMessage(db, id, { status: 'kept', delivered_at: nowIso });
       delivered++;
       continue;
     }
     try {
-      await transport.send({
+      const send = transport.send({
         to: message.to_address,
         subject: message.subject,
         text: message.body_text,
@@ -101,7 +131,13 @@ export async function deliverDueMail(
         ...(message.headers
           ? { headers: JSON.parse(message.headers) as Record<string, string> }
           : {}),
+        messageId: messageIdFor(message.id, domain),
       });
+      await whileRenewing(
+        send,
+        () => outbox.renewMessageLease(db, id, addMs(isoNow(clock()), leaseMs)),
+        options.renewMs ?? RENEW_MS,
+      );
       await outbox.finishMessage(db, id, {
         status: 'sent',
         delivered_at: isoNow(),

@@ -60,6 +60,20 @@ export async function claimMessage(
   return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Moves a message's lease on while its send is still running (only while it is ours). */
+export async function renewMessageLease(
+  db: DbOrTx,
+  id: string,
+  lockedUntil: string,
+): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set({ locked_until: lockedUntil })
+    .where('id', '=', id)
+    .where('status', '=', 'sending')
+    .execute();
+}
+
 export async function finishMessage(
   db: DbOrTx,
   id: string,
