@@ -85,6 +85,22 @@ export async function completeClaim(
     .execute();
 }
 
+/** Moves an in-progress claim's lock on while its request still runs. */
+export async function renewClaim(
+  db: DbOrTx,
+  apiKeyId: string,
+  key: string,
+  lockedUntil: string,
+): Promise<void> {
+  await db
+    .updateTable('idempotency_keys')
+    .set({ locked_until: lockedUntil })
+    .where('api_key_id', '=', apiKeyId)
+    .where('idem_key', '=', key)
+    .where('state', '=', 'in_progress')
+    .execute();
+}
+
 export async function releaseClaim(db: DbOrTx, apiKeyId: string, key: string): Promise<void> {
   await db
     .deleteFrom('idempotency_keys')

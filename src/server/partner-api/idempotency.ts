@@ -3,6 +3,7 @@ import { addMs, isoNow } from '../../lib/time';
 import type { DbOrTx } from '../db';
 import { inTransaction } from '../transactions';
 import { AppError, HTTP_STATUS, isAppError } from '../errors';
+import { whileRenewing } from '../jobs/lease';
 import * as repo from './idempotency-repository';
 import { apiSettings } from './settings';
 
@@ -40,7 +41,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  *  - the same key with the same body replays that response;
  *  - the same key with another body (or on another endpoint) is 422;
  *  - a second request while the first still runs waits for it (up to 10 s), then replays, so
- *    two concurrent requests create one deal; if it is still running after that, 409.
+ *    two concurrent requests create one deal; if it is still running after that, 409 with
+ *    `Retry-After` (the seconds until the first request's lock runs out);
+ *  - the first request holds its key with a 15-second lock it renews every 5 seconds while it
+ *    runs, so a request whose process died frees its key 15 seconds after its last renewal.
  * The work and the stored response commit in one transaction, so a crash never leaves a deal
  * without its record; a 5xx releases the key so a retry can run.
  */
@@ -96,14 +100,25 @@ export async function runIdempotent(
         await sleep(50);
         continue;
       } else {
+        const lockEnds = Date.parse(existing.locked_until ?? nowIso);
         throw new AppError(
           'CONFLICT',
           'A request with this Idempotency-Key is still being processed. Retry in a moment.',
-          { retryAfterSeconds: 1 },
+          { retryAfterSeconds: Math.max(1, Math.ceil((lockEnds - now().getTime()) / 1000)) },
         );
       }
     }
-    return execute(db, scope, run);
+    return whileRenewing(
+      execute(db, scope, run),
+      () =>
+        repo.renewClaim(
+          db,
+          scope.apiKeyId,
+          scope.key,
+          addMs(isoNow(now()), settings.idempotencyLockMs),
+        ),
+      settings.idempotencyRenewMs,
+    );
   }
 }
 

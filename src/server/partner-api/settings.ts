@@ -14,6 +14,7 @@ export interface ApiSettings {
   idempotencyTtlMs: number;
   /** A request holding an Idempotency-Key is presumed dead after this long. */
   idempotencyLockMs: number;
+  idempotencyRenewMs: number;
   /** How long a second request waits for the first one with the same key. */
   idempotencyWaitMs: number;
 }
@@ -30,7 +31,9 @@ export function apiSettings(): ApiSettings {
     cached = {
       ratePerMinute: parsed.data.API_RATE_LIMIT,
       idempotencyTtlMs: 24 * 60 * 60 * 1000,
-      idempotencyLockMs: 60_000,
+      // A request that died frees its key this long after its last sign of life (see runIdempotent).
+      idempotencyLockMs: 15_000,
+      idempotencyRenewMs: 5_000,
       idempotencyWaitMs: 10_000,
     };
   }
