@@ -46,6 +46,12 @@ const envSchema = z.object({
   // Beacon flood guard: a missing or unusable value keeps the default.
   BEACON_BURST: z.coerce.number().positive().catch(60),
   BEACON_RATE: z.coerce.number().positive().catch(5),
+  SQLITE_SYNCHRONOUS: z.preprocess(
+    (value) => (typeof value === 'string' && value !== '' ? value.toLowerCase() : undefined),
+    z
+      .enum(['normal', 'full'], { message: 'SQLITE_SYNCHRONOUS must be "normal" or "full".' })
+      .default('normal'),
+  ),
 });
 
 export type Config = {
@@ -70,6 +76,12 @@ export type Config = {
   analyticsRetentionDays: number;
   /** Analytics batches one client address may send at once, and refilled per second. */
   beacon: { burst: number; ratePerSecond: number };
+  /**
+   * SQLite's `synchronous`: `normal` (with WAL, a commit survives a crash of the process but
+   * the last commits can be lost on power loss) or `full` (every commit is on disk before it
+   * returns, at the cost `npm run bench analytics` measures).
+   */
+  sqliteSynchronous: 'normal' | 'full';
 };
 
 let cached: Config | undefined;
@@ -101,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reviewSlaHours: e.REVIEW_SLA_HOURS,
     analyticsRetentionDays: e.ANALYTICS_RETENTION_DAYS,
     beacon: { burst: e.BEACON_BURST, ratePerSecond: e.BEACON_RATE },
+    sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
   };
 }
 

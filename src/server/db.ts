@@ -16,6 +16,8 @@ export interface DatabaseOptions {
   searchPath?: string;
   /** PostgreSQL only: pool size. */
   poolSize?: number;
+  /** SQLite only: overrides SQLITE_SYNCHRONOUS (the bench compares both). */
+  sqliteSynchronous?: 'normal' | 'full';
 }
 
 /** Which engine a `DATABASE_URL` points at. */
@@ -38,13 +40,18 @@ function sqlitePath(url: string): string {
 
 /**
  * Opens SQLite with the settings a web server needs: WAL so readers never wait for the
- * writer, synchronous=NORMAL (durable at checkpoints, safe with WAL), foreign keys enforced,
- * and a busy timeout so a second process waits for the write lock instead of failing.
+ * writer, `synchronous` from SQLITE_SYNCHRONOUS (NORMAL by default: a commit survives a process
+ * crash, and with WAL the database is never corrupted, but a power loss can take the last
+ * commits; FULL syncs every commit), foreign keys enforced, and a busy timeout so a second
+ * process waits for the write lock instead of failing.
  */
-export function openSqlite(url: string): SqliteDatabase.Database {
+export function openSqlite(
+  url: string,
+  synchronous: 'normal' | 'full' = config().sqliteSynchronous,
+): SqliteDatabase.Database {
   const sqlite = new SqliteDatabase(sqlitePath(url));
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   return sqlite;
@@ -98,7 +105,9 @@ export function createDatabase(url: string, options: DatabaseOptions = {}): Db {
     });
   }
   return new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(openSqlite(url)) }),
+    dialect: new SqliteDialect({
+      database: withStatementCache(openSqlite(url, options.sqliteSynchronous)),
+    }),
   });
 }
 

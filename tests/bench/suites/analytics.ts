@@ -177,10 +177,62 @@ const raw = {
         group by e.persona`.execute(db),
 };
 
+/**
+ * What SQLITE_SYNCHRONOUS=full costs: the same commits (100 events each, one transaction per
+ * commit, as the group commit makes under light load) on two fresh databases in this run.
+ */
+async function durability(): Promise<{ rows: BenchRow[]; ratio: Ratio }> {
+  const dir = mkdtempSync(join(tmpdir(), 'chasm-bench-sync-'));
+  const commits = Number(process.env.BENCH_SYNC_COMMITS ?? 300);
+  const rate: Record<'normal' | 'full', number> = { normal: 0, full: 0 };
+  try {
+    for (const mode of ['normal', 'full'] as const) {
+      const db = createDatabase(`file:${join(dir, `${mode}.sqlite`)}`, { sqliteSynchronous: mode });
+      await migrateToLatest(db);
+      const now = new Date();
+      const started = performance.now();
+      for (let c = 0; c < commits; c++) {
+        await recordEvents(
+          db,
+          Array.from({ length: 100 }, (_, i) => ({
+            type: 'page_view' as const,
+            visitorId: `sync${mode}${c}v${i % 10}`,
+            path: `/bench/${i}`,
+            occurredAt: now.toISOString(),
+          })),
+          now,
+        );
+      }
+      rate[mode] = Math.round((commits * 100) / ((performance.now() - started) / 1000));
+      await db.destroy();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const row = (mode: 'normal' | 'full'): BenchRow => ({
+    suite: 'analytics',
+    name: `record: commits of 100 events, SQLITE_SYNCHRONOUS=${mode}`,
+    value: rate[mode],
+    unit: 'events/s',
+    detail: { commits },
+  });
+  return {
+    rows: [row('normal'), row('full')],
+    ratio: {
+      name: 'SQLITE_SYNCHRONOUS full ÷ normal (the cost of power-loss durability)',
+      numerator: 'record: commits of 100 events, SQLITE_SYNCHRONOUS=full',
+      denominator: 'record: commits of 100 events, SQLITE_SYNCHRONOUS=normal',
+      value: rate.full / rate.normal,
+    },
+  };
+}
+
 export async function analyticsSuite(
   ctx: BenchContext,
 ): Promise<{ rows: BenchRow[]; ratios: Ratio[] }> {
   const rows = await ingestion(ctx);
+  const sync = await durability();
+  rows.push(...sync.rows);
   const { db, count, dir } = await millionEvents();
   try {
     const to = new Date().toISOString().slice(0, 10);
@@ -226,6 +278,7 @@ export async function analyticsSuite(
       rows,
       ratios: [
         ingestionBudget(rows[0]!),
+        sync.ratio,
         {
           name: 'ingestion in batches with event ids ÷ without (the duplicate check’s cost)',
           numerator: rows[0]!.name,
