@@ -2,6 +2,7 @@ import { seedDemo } from '../../db/seed/index';
 import { deleteExpiredSessions } from './auth/session-repository';
 import { config } from './config';
 import { getDb } from './db';
+import { withDatabaseLock } from './db-lock';
 import { deleteFinishedJobsBefore } from './jobs/repository';
 import { registerPeriodicTask, startJobRunner } from './jobs/runner';
 import { redactExpiredLinks } from './mail/mailer';
@@ -52,12 +53,16 @@ function boot(withJobs: boolean): Promise<void> {
   return (async () => {
     const cfg = config();
     const db = getDb();
-    await migrateToLatest(db);
-    if (cfg.shouldSeedDemo)
-      await seedDemo(db, {
-        password: cfg.demoPassword,
-        demoVisitorsPerDay: cfg.demoVisitorsPerDay,
-      });
+    // Processes starting together take turns: one migrates and seeds, the others then find
+    // both done (the seed checks what exists) instead of colliding on unique keys.
+    await withDatabaseLock(db, 'boot', async () => {
+      await migrateToLatest(db);
+      if (cfg.shouldSeedDemo)
+        await seedDemo(db, {
+          password: cfg.demoPassword,
+          demoVisitorsPerDay: cfg.demoVisitorsPerDay,
+        });
+    });
     if (cfg.runJobs && withJobs) {
       const transport = cfg.smtpUrl ? createSmtpTransport(cfg.smtpUrl, cfg.mailFrom) : null;
       onShutdown(startJobRunner(db, transport));
