@@ -13,6 +13,7 @@ import * as auditLog from './2026_11_24_1410_audit_log';
 import * as partnerApi from './2026_11_24_1420_partner_api';
 import * as webhooks from './2026_11_24_1430_webhooks';
 import * as eventKeys from './2026_12_03_0900_event_keys';
+import * as outboxFirstAttempt from './2026_12_03_1000_outbox_first_attempt';
 
 /**
  * Every migration, by name. Kysely's Migrator runs them in name order; the names are
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_24_1420_partner_api': partnerApi,
   '2026_11_24_1430_webhooks': webhooks,
   '2026_12_03_0900_event_keys': eventKeys,
+  '2026_12_03_1000_outbox_first_attempt': outboxFirstAttempt,
 };

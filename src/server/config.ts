@@ -46,6 +46,11 @@ const envSchema = z.object({
   // Beacon flood guard: a missing or unusable value keeps the default.
   BEACON_BURST: z.coerce.number().positive().catch(60),
   BEACON_RATE: z.coerce.number().positive().catch(5),
+  MAIL_RETRY_HOURS: z.coerce
+    .number({ message: 'MAIL_RETRY_HOURS must be a number of hours.' })
+    .min(1, 'MAIL_RETRY_HOURS must be at least 1.')
+    .max(720, 'MAIL_RETRY_HOURS must be at most 720 (30 days).')
+    .default(24),
   SQLITE_SYNCHRONOUS: z.preprocess(
     (value) => (typeof value === 'string' && value !== '' ? value.toLowerCase() : undefined),
     z
@@ -82,6 +87,8 @@ export type Config = {
    * returns, at the cost `npm run bench analytics` measures).
    */
   sqliteSynchronous: 'normal' | 'full';
+  /** How long a failing e-mail is retried before it is `failed` and the admins are told. */
+  mailRetryHours: number;
 };
 
 let cached: Config | undefined;
@@ -114,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     analyticsRetentionDays: e.ANALYTICS_RETENTION_DAYS,
     beacon: { burst: e.BEACON_BURST, ratePerSecond: e.BEACON_RATE },
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    mailRetryHours: e.MAIL_RETRY_HOURS,
   };
 }
 

@@ -89,6 +89,8 @@ export interface OutboxTable {
   dedupe_key: string | null;
   headers: string | null;
   created_at: string;
+  /** Set at the first claim; retries go on for MAIL_RETRY_HOURS from then. */
+  first_attempt_at: string | null;
 }
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';

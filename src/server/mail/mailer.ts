@@ -2,6 +2,7 @@ import { newId } from '../../lib/ids';
 import { isoNow, MINUTE, addMs } from '../../lib/time';
 import type { DbOrTx } from '../db';
 import { config } from '../config';
+import { nextMailAttempt } from '../../lib/jobs/retry';
 import { passClock, whileRenewing } from '../jobs/lease';
 import * as outbox from './outbox-repository';
 
@@ -73,8 +74,6 @@ export function messageIdFor(outboxId: string, domain: string): string {
   return `<${outboxId}@${domain}>`;
 }
 
-const MAX_ATTEMPTS = 5;
-
 /**
  * E-mails that carry a one-time link (only its hash is stored elsewhere), and how long that
  * link lives. Their text is blanked once sent by SMTP, and in the outbox-only setup once the
@@ -96,14 +95,15 @@ const RENEW_MS = 30_000;
 /**
  * Delivers due messages. Without a transport (no SMTP_URL) a due message is marked `kept`:
  * it stays readable at /admin/outbox, which is where e-mail goes in development.
- * Failures retry with exponential backoff (1, 2, 4, 8 minutes) and then stop as `failed`.
+ * Failures retry with capped exponential backoff (1, 2, 4… minutes, at most an hour apart) for
+ * MAIL_RETRY_HOURS (24) from the first attempt, then stop as `failed` and the admins are told.
  */
 export async function deliverDueMail(
   db: DbOrTx,
   transport: MailTransport | null,
   now: Date = new Date(),
   batchSize = 25,
-  options: { messageDomain?: string; leaseMs?: number; renewMs?: number } = {},
+  options: { messageDomain?: string; leaseMs?: number; renewMs?: number; retryHours?: number } = {},
 ): Promise<{ delivered: number; failed: number }> {
   const clock = passClock(now);
   const leaseMs = options.leaseMs ?? MAIL_LEASE_MS;
@@ -148,16 +148,57 @@ export async function deliverDueMail(
       delivered++;
     } catch (error) {
       failed++;
-      const isFinal = message.attempts >= MAX_ATTEMPTS;
+      const lastError = String(error instanceof Error ? error.message : error).slice(0, 500);
+      const next = nextMailAttempt(
+        message.attempts,
+        Date.parse(message.first_attempt_at ?? nowIso),
+        Date.parse(nowIso),
+        (options.retryHours ?? config().mailRetryHours) * 60 * MINUTE,
+      );
       await outbox.finishMessage(db, id, {
-        status: isFinal ? 'failed' : 'pending',
-        last_error: String(error instanceof Error ? error.message : error).slice(0, 500),
-        send_after: addMs(nowIso, 2 ** (message.attempts - 1) * MINUTE),
+        status: next === null ? 'failed' : 'pending',
+        last_error: lastError,
+        ...(next === null ? {} : { send_after: new Date(next).toISOString() }),
       });
+      if (next === null) await tellAdminsOfFailure(db, message, lastError, new Date(nowIso));
     }
   }
   return { delivered, failed };
 }
+
+/**
+ * Tells every admin, once, that an e-mail could not be delivered however long it was retried
+ * (a notice about a failed notice is not sent: that would loop while the mail server is down).
+ */
+async function tellAdminsOfFailure(
+  db: DbOrTx,
+  message: { id: string; to_address: string; subject: string; category: string },
+  lastError: string,
+  now: Date,
+): Promise<void> {
+  if (message.category === FAILED_MAIL_NOTICE) return;
+  const admins = await db.selectFrom('users').select('email').where('role', '=', 'admin').execute();
+  for (const admin of admins) {
+    await enqueueMail(
+      db,
+      {
+        to: admin.email,
+        subject: `An e-mail to ${message.to_address} could not be delivered`,
+        text: [
+          `Chasm tried to send "${message.subject}" to ${message.to_address} and gave up.`,
+          `Last error: ${lastError}`,
+          `Read it, and send it again once the mail server works: ${config().publicOrigin}/admin/outbox/${message.id}`,
+        ].join('\n\n'),
+        category: FAILED_MAIL_NOTICE,
+        dedupeKey: `mail-failed:${message.id}:${admin.email}`,
+      },
+      now,
+    );
+  }
+}
+
+/** The category of the notice admins get when an e-mail is given up on. */
+export const FAILED_MAIL_NOTICE = 'mail_failed';
 
 /** Blanks one-time links whose lifetime is over (run periodically). */
 export async function redactExpiredLinks(db: DbOrTx, now: Date = new Date()): Promise<number> {

@@ -47,6 +47,7 @@ export async function claimMessage(
       status: 'sending',
       locked_until: lockedUntil,
       attempts: eb('attempts', '+', 1),
+      first_attempt_at: eb.fn.coalesce('first_attempt_at', eb.val(nowIso)),
     }))
     .where('id', '=', id)
     .where((eb) =>
@@ -151,4 +152,21 @@ export async function redactDelivered(
     .where('body_text', '!=', text)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/** Puts a failed (or kept) message back in the queue as new: due now, attempts from zero. */
+export async function requeueMessage(db: DbOrTx, id: string, nowIso: string): Promise<boolean> {
+  const result = await db
+    .updateTable('outbox')
+    .set({
+      status: 'pending',
+      attempts: 0,
+      first_attempt_at: null,
+      send_after: nowIso,
+      locked_until: null,
+    })
+    .where('id', '=', id)
+    .where('status', 'in', ['failed', 'kept'])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

@@ -27,3 +27,24 @@ export async function getOutboxMessageForAdmin(db: Db, actor: SessionUser | null
   if (!message) throw new AppError('NOT_FOUND', 'There is no message with that id in the outbox.');
   return message;
 }
+
+/**
+ * "Send again" for a message that failed (or that was kept while no SMTP server was set): it
+ * goes back in the queue, due now, with a fresh retry window. Its Message-ID stays the same.
+ */
+export async function resendOutboxMessage(
+  db: Db,
+  actor: SessionUser | null,
+  id: string,
+  now: Date = new Date(),
+): Promise<void> {
+  requireRole(actor, ['admin']);
+  const message = await repo.findOutboxMessage(db, id);
+  if (!message) throw new AppError('NOT_FOUND', 'There is no message with that id in the outbox.');
+  if (!(await repo.requeueMessage(db, id, now.toISOString()))) {
+    throw new AppError(
+      'CONFLICT',
+      `This message is ${message.status}; only a failed or kept message can be sent again.`,
+    );
+  }
+}

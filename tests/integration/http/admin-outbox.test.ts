@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postForm, signIn } from '../../helpers/http';
+import { serverDb } from '../../helpers/server-db';
+
+let admin: string;
+beforeAll(async () => {
+  admin = await signIn('admin@chasm.test');
+});
+afterAll(async () => {
+  await serverDb().destroy();
+});
+
+async function aKeptMessage() {
+  // Without SMTP_URL the demo's e-mail is `kept`; it can be sent again like a failed one.
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const row = await serverDb()
+      .selectFrom('outbox')
+      .select(['id', 'status'])
+      .where('status', 'in', ['kept', 'failed'])
+      .executeTakeFirst();
+    if (row) return row;
+    await new Promise((wait) => setTimeout(wait, 200));
+  }
+  throw new Error('no kept message in the outbox');
+}
+
+describe('/admin/outbox/<id>: send again', () => {
+  it('puts a kept or failed message back in the queue, due now, attempts from zero', async () => {
+    const message = await aKeptMessage();
+    const response = await postForm(`/admin/outbox/${message.id}`, {}, { cookie: admin });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe(`/admin/outbox/${message.id}?resent=1`);
+    const row = await serverDb()
+      .selectFrom('outbox')
+      .select(['status', 'attempts'])
+      .where('id', '=', message.id)
+      .executeTakeFirstOrThrow();
+    // The job runner may already have handled it again (kept once more, with one attempt).
+    expect(['pending', 'sending', 'kept']).toContain(row.status);
+    expect(row.attempts).toBeLessThanOrEqual(1);
+  });
+
+  it('an unknown id is the 404 page, not an error', async () => {
+    const response = await postForm(
+      '/admin/outbox/01NOSUCHMESSAGE000000000000',
+      {},
+      { cookie: admin },
+    );
+    expect(response.status).toBe(404);
+  });
+
+  it('is for admins only', async () => {
+    const message = await aKeptMessage();
+    const channel = await signIn('channel@chasm.test');
+    const response = await postForm(`/admin/outbox/${message.id}`, {}, { cookie: channel });
+    expect(response.status).toBe(403);
+    const row = await serverDb()
+      .selectFrom('outbox')
+      .select('status')
+      .where('id', '=', message.id)
+      .executeTakeFirstOrThrow();
+    expect(['kept', 'failed']).toContain(row.status);
+  });
+});
