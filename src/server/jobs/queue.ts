@@ -51,11 +51,12 @@ export async function runDueJobs(
   handlers: Record<string, JobHandler>,
   now: Date = new Date(),
   batchSize = 20,
+  types?: repo.TypeFilter,
 ): Promise<{ done: number; failed: number }> {
   const clock = passClock(now);
   let done = 0;
   let failed = 0;
-  for (const id of await repo.findDueJobIds(db, isoNow(now), batchSize)) {
+  for (const id of await repo.findDueJobIds(db, isoNow(now), batchSize, types)) {
     // Each job is claimed, and runs, at its own time: a webhook signed at the moment it is
     // sent, a lease that starts at the claim however long the jobs before it took.
     const claimedAt = clock();

@@ -10,7 +10,15 @@ export async function insertJob(db: DbOrTx, job: NewJob): Promise<boolean> {
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
-export async function findDueJobIds(db: DbOrTx, nowIso: string, limit: number): Promise<string[]> {
+/** Which jobs a lane takes: only these types, or every one but these. */
+export type TypeFilter = { only: readonly string[] } | { except: readonly string[] };
+
+export async function findDueJobIds(
+  db: DbOrTx,
+  nowIso: string,
+  limit: number,
+  types?: TypeFilter,
+): Promise<string[]> {
   const rows = await db
     .selectFrom('jobs')
     .select('id')
@@ -19,6 +27,12 @@ export async function findDueJobIds(db: DbOrTx, nowIso: string, limit: number): 
         eb.and([eb('status', '=', 'queued'), eb('run_at', '<=', nowIso)]),
         eb.and([eb('status', '=', 'running'), eb('locked_until', '<', nowIso)]),
       ]),
+    )
+    .$if(!!types && 'only' in types, (q) =>
+      q.where('type', 'in', (types as { only: string[] }).only),
+    )
+    .$if(!!types && 'except' in types, (q) =>
+      q.where('type', 'not in', (types as { except: string[] }).except),
     )
     .orderBy('run_at')
     .limit(limit)

@@ -45,40 +45,84 @@ export async function schedulePeriodicTasks(db: Db, now: Date = new Date()): Pro
   }
 }
 
-/** One pass of background work: periodic scheduling, due jobs, due e-mail. */
+/** Campaign and other bulk e-mail: everything else in the outbox is transactional. */
+export const BULK_MAIL_CATEGORIES = ['campaign'] as const;
+/** Jobs that call partners' servers (seconds each), kept apart from quick internal jobs. */
+export const WEBHOOK_JOB_TYPES = ['webhook:deliver'] as const;
+
+/**
+ * Background work runs in lanes, each its own loop, so a slow lane never holds another up: a
+ * stalled SMTP server delays campaign mail but not a password reset, and ten slow webhook
+ * endpoints do not delay deal expiry. Transactional mail (password resets, invitations, lead
+ * notices) has the shortest interval.
+ */
+export interface Lane {
+  name: string;
+  intervalMs: number;
+  run(db: Db, transport: MailTransport | null, now: Date): Promise<unknown>;
+}
+
+export const LANES: readonly Lane[] = [
+  {
+    name: 'mail:transactional',
+    intervalMs: 1000,
+    run: (db, transport, now) =>
+      deliverDueMail(db, transport, now, 25, { categories: { except: BULK_MAIL_CATEGORIES } }),
+  },
+  {
+    name: 'mail:campaign',
+    intervalMs: 5000,
+    run: (db, transport, now) =>
+      deliverDueMail(db, transport, now, 25, { categories: { only: BULK_MAIL_CATEGORIES } }),
+  },
+  {
+    name: 'webhooks',
+    intervalMs: 2000,
+    run: (db, _transport, now) => runDueJobs(db, handlers, now, 20, { only: WEBHOOK_JOB_TYPES }),
+  },
+  {
+    name: 'jobs',
+    intervalMs: 2000,
+    run: async (db, _transport, now) => {
+      await schedulePeriodicTasks(db, now);
+      await runDueJobs(db, handlers, now, 20, { except: WEBHOOK_JOB_TYPES });
+    },
+  },
+];
+
+/** One pass of every lane, one after the other (tests and scripts; the runner overlaps them). */
 export async function tick(
   db: Db,
   transport: MailTransport | null,
   now: Date = new Date(),
 ): Promise<void> {
-  await schedulePeriodicTasks(db, now);
-  await runDueJobs(db, handlers, now);
-  await deliverDueMail(db, transport, now);
+  for (const lane of LANES) await lane.run(db, transport, now);
 }
 
 /**
- * Starts the in-process runner. State lives in the database, so it survives restarts and can
- * run in several processes at once. Returns a function that stops it.
+ * Starts the in-process runner: one loop per lane, each skipping a beat while its previous
+ * pass still runs. State lives in the database, so it survives restarts and can run in several
+ * processes at once. Returns a function that stops it.
  */
-export function startJobRunner(
-  db: Db,
-  transport: MailTransport | null,
-  intervalMs = 2000,
-): () => void {
-  let running = false;
+export function startJobRunner(db: Db, transport: MailTransport | null): () => void {
   let stopped = false;
-  const timer = setInterval(() => {
-    if (running || stopped) return;
-    running = true;
-    tick(db, transport)
-      .catch((error: unknown) => console.error('[jobs] tick failed:', error))
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  timer.unref();
+  const timers = LANES.map((lane) => {
+    let running = false;
+    const timer = setInterval(() => {
+      if (running || stopped) return;
+      running = true;
+      lane
+        .run(db, transport, new Date())
+        .catch((error: unknown) => console.error(`[jobs] ${lane.name} pass failed:`, error))
+        .finally(() => {
+          running = false;
+        });
+    }, lane.intervalMs);
+    timer.unref();
+    return timer;
+  });
   return () => {
     stopped = true;
-    clearInterval(timer);
+    for (const timer of timers) clearInterval(timer);
   };
 }

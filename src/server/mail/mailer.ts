@@ -103,12 +103,19 @@ export async function deliverDueMail(
   transport: MailTransport | null,
   now: Date = new Date(),
   batchSize = 25,
-  options: { messageDomain?: string; leaseMs?: number; renewMs?: number; retryHours?: number } = {},
+  options: {
+    messageDomain?: string;
+    leaseMs?: number;
+    renewMs?: number;
+    retryHours?: number;
+    /** The lane's messages (see jobs/runner.ts); every message when absent. */
+    categories?: outbox.CategoryFilter;
+  } = {},
 ): Promise<{ delivered: number; failed: number }> {
   const clock = passClock(now);
   const leaseMs = options.leaseMs ?? MAIL_LEASE_MS;
   const domain = options.messageDomain ?? messageDomain();
-  const ids = await outbox.findDueMessageIds(db, isoNow(now), batchSize);
+  const ids = await outbox.findDueMessageIds(db, isoNow(now), batchSize, options.categories);
   let delivered = 0;
   let failed = 0;
   for (const id of ids) {

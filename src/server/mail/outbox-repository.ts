@@ -11,10 +11,14 @@ export async function insertOutboxMessage(db: DbOrTx, message: NewOutboxMessage)
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
+/** Which messages a lane takes: only these categories, or every one but these. */
+export type CategoryFilter = { only: readonly string[] } | { except: readonly string[] };
+
 export async function findDueMessageIds(
   db: DbOrTx,
   nowIso: string,
   limit: number,
+  categories?: CategoryFilter,
 ): Promise<string[]> {
   const rows = await db
     .selectFrom('outbox')
@@ -24,6 +28,12 @@ export async function findDueMessageIds(
         eb.and([eb('status', '=', 'pending'), eb('send_after', '<=', nowIso)]),
         eb.and([eb('status', '=', 'sending'), eb('locked_until', '<', nowIso)]),
       ]),
+    )
+    .$if(!!categories && 'only' in categories, (q) =>
+      q.where('category', 'in', (categories as { only: string[] }).only),
+    )
+    .$if(!!categories && 'except' in categories, (q) =>
+      q.where('category', 'not in', (categories as { except: string[] }).except),
     )
     .orderBy('send_after')
     .limit(limit)
