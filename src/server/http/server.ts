@@ -5,6 +5,7 @@ import { hasSignedInTwin, SIGNED_IN_PREFIX } from '../../lib/public-path';
 import { sessionCookieName, sessionTokenFromHeader } from '../auth/cookies';
 import { config } from '../config';
 import { dialectOf, getDb } from '../db';
+import { laneReports } from '../jobs/queue-report';
 import { refusalBody, refusalFor } from './request-policy';
 import { chooseEncoding } from './compression';
 import { SECURITY_HEADERS } from './security-headers';
@@ -70,7 +71,14 @@ async function health(res: ServerResponse, isReady: boolean) {
   }
   try {
     await sql`select 1`.execute(db);
-    sendJson(res, 200, { ok: true, db: dialect });
+    // Queue lag per lane: how much is due and how long the oldest has waited, for alerting.
+    const queues = Object.fromEntries(
+      (await laneReports(db)).map((l) => [
+        l.lane,
+        { due: l.due, oldestDueSeconds: l.oldestDueSeconds },
+      ]),
+    );
+    sendJson(res, 200, { ok: true, db: dialect, queues });
   } catch {
     sendJson(res, 503, { ok: false, db: dialect, error: 'The database is not reachable.' });
   }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postForm, signIn } from '../../helpers/http';
+import { baseUrl, postForm, signIn } from '../../helpers/http';
 import { serverDb } from '../../helpers/server-db';
 
 let admin: string;
@@ -60,5 +60,42 @@ describe('/admin/outbox/<id>: send again', () => {
       .where('id', '=', message.id)
       .executeTakeFirstOrThrow();
     expect(['kept', 'failed']).toContain(row.status);
+  });
+});
+
+describe('/admin/jobs and the queue lag in /api/health', () => {
+  it('shows every lane to an admin, and is refused to others', async () => {
+    const page = await fetch(`${baseUrl()}/admin/jobs`, { headers: { cookie: admin } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    for (const label of [
+      'Transactional e-mail',
+      'Campaign e-mail',
+      'Webhook deliveries',
+      'Other jobs',
+    ])
+      expect(html).toContain(label);
+    const channel = await signIn('channel@chasm.test');
+    expect((await fetch(`${baseUrl()}/admin/jobs`, { headers: { cookie: channel } })).status).toBe(
+      403,
+    );
+  });
+
+  it('/api/health reports each lane’s due count and oldest wait', async () => {
+    const health = (await (await fetch(`${baseUrl()}/api/health`)).json()) as {
+      ok: boolean;
+      queues: Record<string, { due: number; oldestDueSeconds: number }>;
+    };
+    expect(health.ok).toBe(true);
+    expect(Object.keys(health.queues).sort()).toEqual([
+      'jobs',
+      'mail:campaign',
+      'mail:transactional',
+      'webhooks',
+    ]);
+    for (const lane of Object.values(health.queues)) {
+      expect(lane.due).toBeGreaterThanOrEqual(0);
+      expect(lane.oldestDueSeconds).toBeGreaterThanOrEqual(0);
+    }
   });
 });
