@@ -46,6 +46,9 @@ const envSchema = z.object({
   // Beacon flood guard: a missing or unusable value keeps the default.
   BEACON_BURST: z.coerce.number().positive().catch(60),
   BEACON_RATE: z.coerce.number().positive().catch(5),
+  METRICS_TOKEN: unsetIfEmpty(
+    z.string().min(16, 'METRICS_TOKEN must be at least 16 characters.').optional(),
+  ),
   MAIL_RETRY_HOURS: z.coerce
     .number({ message: 'MAIL_RETRY_HOURS must be a number of hours.' })
     .min(1, 'MAIL_RETRY_HOURS must be at least 1.')
@@ -89,6 +92,8 @@ export type Config = {
   sqliteSynchronous: 'normal' | 'full';
   /** How long a failing e-mail is retried before it is `failed` and the admins are told. */
   mailRetryHours: number;
+  /** GET /metrics answers only with `Authorization: Bearer <this>`; null turns it off. */
+  metricsToken: string | null;
 };
 
 let cached: Config | undefined;
@@ -122,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     beacon: { burst: e.BEACON_BURST, ratePerSecond: e.BEACON_RATE },
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     mailRetryHours: e.MAIL_RETRY_HOURS,
+    metricsToken: e.METRICS_TOKEN ?? null,
   };
 }
 

@@ -9,6 +9,7 @@ import { sha256Hex } from '../auth/tokens';
 import { config } from '../config';
 import { getDb } from '../db';
 import { identifyVisitor } from '../personas/request-context';
+import { metrics } from '../metrics';
 import { processSingleton } from '../process-state';
 import type { CookieJar } from './cookie-jar';
 import { errorResponse, jsonError } from './responses';
@@ -76,8 +77,11 @@ export async function handleBeacon(input: BeaconRequest): Promise<Response> {
       referral: refuses ? null : (cookies.get(REFERRAL_COOKIE) ?? null),
       userId: input.userId,
     });
+    metrics.events.inc({ outcome: 'stored' }, result.stored);
+    metrics.events.inc({ outcome: 'duplicate' }, result.duplicates);
     return Response.json(result, { status: 202 });
   } catch (error) {
+    metrics.events.inc({ outcome: 'refused_batch' });
     return errorResponse(error);
   }
 }

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { sql } from 'kysely';
 import compression from 'compression';
@@ -6,6 +7,7 @@ import { sessionCookieName, sessionTokenFromHeader } from '../auth/cookies';
 import { config } from '../config';
 import { dialectOf, getDb } from '../db';
 import { laneReports } from '../jobs/queue-report';
+import { metrics, routeLabel } from '../metrics';
 import { refusalBody, refusalFor } from './request-policy';
 import { chooseEncoding } from './compression';
 import { SECURITY_HEADERS } from './security-headers';
@@ -56,6 +58,38 @@ function sendJson(res: ServerResponse, status: number, body: unknown, contentTyp
   res.writeHead(status, {
     ...SECURITY_HEADERS,
     'content-type': contentType ?? 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
+/**
+ * Prometheus text for operators: off (404) unless METRICS_TOKEN is set, and then only with
+ * `Authorization: Bearer <METRICS_TOKEN>` (compared in constant time).
+ */
+async function serveMetrics(req: IncomingMessage, res: ServerResponse) {
+  const token = config().metricsToken;
+  if (!token) {
+    return sendJson(res, 404, {
+      error: { code: 'NOT_FOUND', message: 'Metrics are off. Set METRICS_TOKEN to turn them on.' },
+    });
+  }
+  const given = Buffer.from(req.headers.authorization ?? '');
+  const expected = Buffer.from(`Bearer ${token}`);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    res.setHeader('www-authenticate', 'Bearer realm="chasm-metrics"');
+    return sendJson(res, 401, {
+      error: {
+        code: 'UNAUTHORIZED',
+        message: 'Send the metrics token as Authorization: Bearer <METRICS_TOKEN>.',
+      },
+    });
+  }
+  const text = await metrics.registry.metrics();
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'content-type': metrics.registry.contentType,
     'cache-control': 'no-store',
     'content-length': Buffer.byteLength(text),
   });
@@ -195,6 +229,7 @@ export function createEdgeServer(options: EdgeOptions): Server {
       }
       if (isTwinned) req.url = SIGNED_IN_PREFIX + rawUrl;
       if (pathname === '/api/health') return health(res, options.isReady());
+      if (pathname === '/metrics') return serveMetrics(req, res);
       if (pathname === '/' && !hasSession) {
         const url = requestUrl(req, rawUrl);
         if (await serveHomeFromCache(req, res, url, publicOrigin)) return;
@@ -214,6 +249,12 @@ export function createEdgeServer(options: EdgeOptions): Server {
   }
 
   return createServer((req, res) => {
+    const started = performance.now();
+    res.once('finish', () => {
+      const route = routeLabel((req.url ?? '/').split('?')[0] ?? '/');
+      metrics.requests.inc({ route, status: String(res.statusCode) });
+      metrics.latency.observe({ route }, (performance.now() - started) / 1000);
+    });
     handle(req, res).catch((error: unknown) => {
       console.error(`[http] ${req.method} ${req.url} failed:`, error);
       if (!res.headersSent) {

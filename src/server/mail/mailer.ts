@@ -2,6 +2,7 @@ import { newId } from '../../lib/ids';
 import { isoNow, MINUTE, addMs } from '../../lib/time';
 import type { DbOrTx } from '../db';
 import { config } from '../config';
+import { metrics } from '../metrics';
 import { nextMailAttempt } from '../../lib/jobs/retry';
 import { passClock, whileRenewing } from '../jobs/lease';
 import * as outbox from './outbox-repository';
@@ -153,6 +154,7 @@ export async function deliverDueMail(
           : {}),
       });
       delivered++;
+      metrics.mail.inc({ outcome: 'sent' });
     } catch (error) {
       failed++;
       const lastError = String(error instanceof Error ? error.message : error).slice(0, 500);
@@ -167,6 +169,7 @@ export async function deliverDueMail(
         last_error: lastError,
         ...(next === null ? {} : { send_after: new Date(next).toISOString() }),
       });
+      metrics.mail.inc({ outcome: next === null ? 'failed' : 'retry' });
       if (next === null) await tellAdminsOfFailure(db, message, lastError, new Date(nowIso));
     }
   }

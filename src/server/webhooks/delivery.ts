@@ -1,3 +1,4 @@
+import { metrics } from '../metrics';
 import { newId } from '../../lib/ids';
 import { addMs, isoNow } from '../../lib/time';
 import type { DbOrTx } from '../db';
@@ -83,6 +84,7 @@ export async function deliverWebhook(
       completed_at: nowIso,
       next_attempt_at: null,
     });
+    metrics.webhooks.inc({ outcome: 'delivered' });
     return 'succeeded';
   }
   const isFinal = attempt >= delivery.max_attempts;
@@ -94,6 +96,7 @@ export async function deliverWebhook(
     completed_at: isFinal ? nowIso : null,
     next_attempt_at: isFinal ? null : addMs(nowIso, 2 ** (attempt - 1) * 30_000),
   });
+  metrics.webhooks.inc({ outcome: isFinal ? 'failed' : 'retry' });
   return isFinal ? 'failed' : 'retry';
 }
 
