@@ -7,7 +7,15 @@ describe('health', () => {
     const response = await fetch(`${baseUrl()}/api/health`);
     expect(response.status).toBe(200);
     const dialect = inject('serverDatabaseUrl').startsWith('postgres') ? 'postgres' : 'sqlite';
-    expect(await response.json()).toEqual({ ok: true, db: dialect });
+    const body = (await response.json()) as { ok: boolean; db: string; queues: object };
+    expect(body).toMatchObject({ ok: true, db: dialect });
+    // And each lane's backlog, for alerting on queue lag.
+    expect(Object.keys(body.queues).sort()).toEqual([
+      'jobs',
+      'mail:campaign',
+      'mail:transactional',
+      'webhooks',
+    ]);
   });
 });
 
