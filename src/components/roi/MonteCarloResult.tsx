@@ -27,29 +27,29 @@ export function MonteCarloResult({
           <dd data-testid="p10" title={formatMoney(summary.p10)}>
             {short(summary.p10)}
           </dd>
-          <p>9 in 10 runs did better</p>
+          <dd className="kpi-note">9 in 10 runs did better</dd>
         </div>
         <div className="kpi">
           <dt>P50 (median)</dt>
           <dd data-testid="p50" title={formatMoney(summary.p50)}>
             {short(summary.p50)}
           </dd>
-          <p>Mean {formatMoney(summary.mean)}</p>
+          <dd className="kpi-note">Mean {formatMoney(summary.mean)}</dd>
         </div>
         <div className="kpi">
           <dt>P90</dt>
           <dd data-testid="p90" title={formatMoney(summary.p90)}>
             {short(summary.p90)}
           </dd>
-          <p>1 in 10 runs did better</p>
+          <dd className="kpi-note">1 in 10 runs did better</dd>
         </div>
         <div className={summary.probabilityPositive >= 0.5 ? 'kpi good' : 'kpi bad'}>
           <dt>Chance NPV &gt; 0</dt>
           <dd data-testid="p-positive">{formatPercent(summary.probabilityPositive, 1)}</dd>
-          <p>
+          <dd className="kpi-note">
             {summary.trials.toLocaleString('en-US')} trials, seed {summary.seed}
             {ms !== undefined ? `, ${Math.round(ms)} ms` : ''}
-          </p>
+          </dd>
         </div>
       </dl>
       <p className="muted small">

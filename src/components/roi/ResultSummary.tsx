@@ -25,31 +25,31 @@ export function ResultSummary({ result, isStale = false }: Props) {
           <dd data-testid="npv" title={formatMoney(result.npv)}>
             {formatMoney(result.npv, { compact: Math.abs(result.npv) >= 1e7 })}
           </dd>
-          <p>
+          <dd className="kpi-note">
             Over {horizon} {horizon === 1 ? 'year' : 'years'} at{' '}
             {formatPercent(result.discountRate)} a year
-          </p>
+          </dd>
         </div>
         <div className="kpi">
           <dt>Return on investment</dt>
           <dd data-testid="roi">
             {result.roi === null ? 'no costs' : formatPercent(result.roi, 0)}
           </dd>
-          <p>(PV benefits − PV costs) ÷ PV costs</p>
+          <dd className="kpi-note">(PV benefits − PV costs) ÷ PV costs</dd>
         </div>
         <div className="kpi">
           <dt>Payback</dt>
           <dd data-testid="payback">{formatYears(result.paybackYears)}</dd>
-          <p>Discounted: {formatYears(result.discountedPaybackYears)}</p>
+          <dd className="kpi-note">Discounted: {formatYears(result.discountedPaybackYears)}</dd>
         </div>
         <div className="kpi">
           <dt>Internal rate of return</dt>
           <dd data-testid="irr">{result.irr === null ? 'none' : formatPercent(result.irr, 0)}</dd>
-          <p>
+          <dd className="kpi-note">
             {result.irr === null
               ? 'The cash flows never change sign'
               : 'The discount rate at which NPV is zero'}
-          </p>
+          </dd>
         </div>
       </dl>
       <p className="muted small">
