@@ -41,13 +41,21 @@ export const metrics = processSingleton('metrics', () => {
     labelNames: ['outcome'] as const,
     registers: [registry],
   });
+  // The two queue gauges share one read of the lanes per scrape (prom-client collects them
+  // concurrently), so a scrape costs one query per lane, not two.
+  let lanes: { at: number; reports: ReturnType<typeof laneReports> } | null = null;
+  const lanesForScrape = () => {
+    if (!lanes || Date.now() - lanes.at > 1000)
+      lanes = { at: Date.now(), reports: laneReports(getDb()) };
+    return lanes.reports;
+  };
   new Gauge({
     name: 'chasm_queue_due',
     help: 'Work due and not yet taken, by lane.',
     labelNames: ['lane'] as const,
     registers: [registry],
     async collect() {
-      for (const lane of await laneReports(getDb())) this.set({ lane: lane.lane }, lane.due);
+      for (const lane of await lanesForScrape()) this.set({ lane: lane.lane }, lane.due);
     },
   });
   new Gauge({
@@ -56,7 +64,7 @@ export const metrics = processSingleton('metrics', () => {
     labelNames: ['lane'] as const,
     registers: [registry],
     async collect() {
-      for (const lane of await laneReports(getDb()))
+      for (const lane of await lanesForScrape())
         this.set({ lane: lane.lane }, lane.oldestDueSeconds);
     },
   });

@@ -1,16 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { chooseEncoding } from './compression';
-import { clientIpFrom } from './client-ip';
 import { HeaderCookieJar } from './cookie-jar';
 import { cachedHomePage, HOME_HEADERS, homeCacheKey } from './home-page-cache';
+import { headerOf, nodeClientIp } from './node-request';
 import { SECURITY_HEADERS } from './security-headers';
 import { closeVisit, openVisit, type VisitRequest } from './visit';
-
-function headerOf(req: IncomingMessage, name: string): string | null {
-  const value = req.headers[name];
-  if (value === undefined) return null;
-  return Array.isArray(value) ? value.join(', ') : value;
-}
 
 /**
  * `/` for a visitor without a session, from the render cache, without entering Astro: the same
@@ -30,8 +24,7 @@ export async function serveHomeFromCache(
     url,
     header: (name) => headerOf(req, name),
     cookies,
-    clientIp: () =>
-      clientIpFrom(headerOf(req, 'x-forwarded-for'), () => req.socket.remoteAddress ?? ''),
+    clientIp: () => nodeClientIp(req),
     userId: null,
     publicOrigin,
   };

@@ -10,12 +10,12 @@ import { laneReports } from '../jobs/queue-report';
 import { metrics, routeLabel } from '../metrics';
 import { refusalBody, refusalFor } from './request-policy';
 import { chooseEncoding } from './compression';
+import { headerOf, nodeClientIp } from './node-request';
 import { SECURITY_HEADERS } from './security-headers';
 import { staticResponse, type StaticFile } from './static-files';
 import { handleTrpc } from './trpc-edge';
 import { apiNotFound, matchPartnerApi } from './api-routes';
 import { handleBeacon } from './beacon';
-import { clientIpFrom } from './client-ip';
 import { HeaderCookieJar } from './cookie-jar';
 import { edgeSession } from './edge-session';
 import { fetchRequest, sendFetchResponse } from './fetch-bridge';
@@ -127,12 +127,6 @@ function compressed(req: IncomingMessage, res: ServerResponse): Promise<void> {
   });
 }
 
-function headerOf(req: IncomingMessage, name: string): string | null {
-  const value = req.headers[name];
-  if (value === undefined) return null;
-  return Array.isArray(value) ? value.join(', ') : value;
-}
-
 /** The URL Astro would see: scheme from the socket (or a trusted proxy), host from Host. */
 function requestUrl(req: IncomingMessage, rawUrl: string): URL {
   const forwarded = config().trustProxy ? headerOf(req, 'x-forwarded-proto') : null;
@@ -152,8 +146,7 @@ async function beacon(req: IncomingMessage, res: ServerResponse, url: URL) {
     request: fetchRequest(req, url),
     url,
     cookies,
-    clientIp: () =>
-      clientIpFrom(headerOf(req, 'x-forwarded-for'), () => req.socket.remoteAddress ?? ''),
+    clientIp: () => nodeClientIp(req),
     userId: session.user?.id ?? null,
   });
   return sendFetchResponse(res, response, [...setCookies, ...cookies.setCookies]);
@@ -193,10 +186,7 @@ export function createEdgeServer(options: EdgeOptions): Server {
     const refusal = refusalFor({
       method: req.method ?? 'GET',
       pathname,
-      header: (name) => {
-        const value = req.headers[name];
-        return Array.isArray(value) ? value.join(', ') : value;
-      },
+      header: (name) => headerOf(req, name) ?? undefined,
       allowedOrigins: [publicOrigin, `http://${host}`, `https://${host}`],
       sessionCookieName: cookieName,
     });

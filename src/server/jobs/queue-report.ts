@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DbOrTx } from '../db';
 import { BULK_MAIL_CATEGORIES, WEBHOOK_JOB_TYPES } from './runner';
 
@@ -25,83 +26,101 @@ const DAY_MS = 86_400_000;
 const seconds = (oldest: string | null | undefined, now: Date) =>
   oldest ? Math.max(0, Math.round((now.getTime() - Date.parse(oldest)) / 1000)) : 0;
 
-async function mailLane(db: DbOrTx, lane: string, bulk: boolean, now: Date): Promise<LaneReport> {
-  const nowIso = now.toISOString();
-  const base = () =>
-    db.selectFrom('outbox').where('category', bulk ? 'in' : 'not in', [...BULK_MAIL_CATEGORIES]);
-  const [due, running, failed] = await Promise.all([
-    base()
-      .select([
-        (eb) => eb.fn.countAll<number>().as('n'),
-        (eb) => eb.fn.min<string>('send_after').as('oldest'),
-      ])
-      .where('status', '=', 'pending')
-      .where('send_after', '<=', nowIso)
-      .executeTakeFirst(),
-    base()
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('status', '=', 'sending')
-      .executeTakeFirst(),
-    base()
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('status', '=', 'failed')
-      .where('created_at', '>=', new Date(now.getTime() - DAY_MS).toISOString())
-      .executeTakeFirst(),
-  ]);
-  return {
-    lane,
-    due: Number(due?.n ?? 0),
-    running: Number(running?.n ?? 0),
-    failed: Number(failed?.n ?? 0),
-    oldestDueSeconds: seconds(due?.oldest, now),
-  };
+/** Where a lane's work lives: the same four figures are read from the outbox and the jobs table. */
+interface LaneSource {
+  lane: string;
+  table: 'outbox' | 'jobs';
+  kindColumn: 'category' | 'type';
+  kinds: readonly string[];
+  /** The lane takes these kinds (true) or every other kind (false). */
+  takesKinds: boolean;
+  dueStatus: string;
+  dueAt: 'send_after' | 'run_at';
+  runningStatus: string;
+  failedAt: 'created_at' | 'finished_at';
 }
 
-async function jobLane(
-  db: DbOrTx,
-  lane: string,
-  webhooks: boolean,
-  now: Date,
-): Promise<LaneReport> {
+const SOURCES: readonly LaneSource[] = [
+  {
+    lane: 'mail:transactional',
+    table: 'outbox',
+    kindColumn: 'category',
+    kinds: BULK_MAIL_CATEGORIES,
+    takesKinds: false,
+    dueStatus: 'pending',
+    dueAt: 'send_after',
+    runningStatus: 'sending',
+    failedAt: 'created_at',
+  },
+  {
+    lane: 'mail:campaign',
+    table: 'outbox',
+    kindColumn: 'category',
+    kinds: BULK_MAIL_CATEGORIES,
+    takesKinds: true,
+    dueStatus: 'pending',
+    dueAt: 'send_after',
+    runningStatus: 'sending',
+    failedAt: 'created_at',
+  },
+  {
+    lane: 'webhooks',
+    table: 'jobs',
+    kindColumn: 'type',
+    kinds: WEBHOOK_JOB_TYPES,
+    takesKinds: true,
+    dueStatus: 'queued',
+    dueAt: 'run_at',
+    runningStatus: 'running',
+    failedAt: 'finished_at',
+  },
+  {
+    lane: 'jobs',
+    table: 'jobs',
+    kindColumn: 'type',
+    kinds: WEBHOOK_JOB_TYPES,
+    takesKinds: false,
+    dueStatus: 'queued',
+    dueAt: 'run_at',
+    runningStatus: 'running',
+    failedAt: 'finished_at',
+  },
+];
+
+/** One query per lane: due, running and recently failed counts and the oldest due time. */
+async function laneReport(db: DbOrTx, source: LaneSource, now: Date): Promise<LaneReport> {
   const nowIso = now.toISOString();
-  const base = () =>
-    db.selectFrom('jobs').where('type', webhooks ? 'in' : 'not in', [...WEBHOOK_JOB_TYPES]);
-  const [due, running, failed] = await Promise.all([
-    base()
-      .select([
-        (eb) => eb.fn.countAll<number>().as('n'),
-        (eb) => eb.fn.min<string>('run_at').as('oldest'),
-      ])
-      .where('status', '=', 'queued')
-      .where('run_at', '<=', nowIso)
-      .executeTakeFirst(),
-    base()
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('status', '=', 'running')
-      .executeTakeFirst(),
-    base()
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('status', '=', 'failed')
-      .where('finished_at', '>=', new Date(now.getTime() - DAY_MS).toISOString())
-      .executeTakeFirst(),
-  ]);
+  const dayAgo = new Date(now.getTime() - DAY_MS).toISOString();
+  const dueAt = sql.ref(source.dueAt);
+  const isDue = sql`status = ${source.dueStatus} and ${dueAt} <= ${nowIso}`;
+  const { rows } = await sql<{
+    due: number | string | null;
+    oldest: string | null;
+    running: number | string | null;
+    failed: number | string | null;
+  }>`select
+      sum(case when ${isDue} then 1 else 0 end) as due,
+      min(case when ${isDue} then ${dueAt} end) as oldest,
+      sum(case when status = ${source.runningStatus} then 1 else 0 end) as running,
+      sum(case when status = 'failed' and ${sql.ref(source.failedAt)} >= ${dayAgo} then 1 else 0 end) as failed
+    from ${sql.table(source.table)}
+    where status in (${source.dueStatus}, ${source.runningStatus}, 'failed')
+      and ${sql.ref(source.kindColumn)} ${source.takesKinds ? sql`in` : sql`not in`} (${sql.join([...source.kinds])})`.execute(
+    db,
+  );
+  const row = rows[0];
   return {
-    lane,
-    due: Number(due?.n ?? 0),
-    running: Number(running?.n ?? 0),
-    failed: Number(failed?.n ?? 0),
-    oldestDueSeconds: seconds(due?.oldest, now),
+    lane: source.lane,
+    due: Number(row?.due ?? 0),
+    running: Number(row?.running ?? 0),
+    failed: Number(row?.failed ?? 0),
+    oldestDueSeconds: seconds(row?.oldest, now),
   };
 }
 
 /** Every lane's backlog (the same lanes the runner has: src/server/jobs/runner.ts). */
 export async function laneReports(db: DbOrTx, now: Date = new Date()): Promise<LaneReport[]> {
-  return Promise.all([
-    mailLane(db, 'mail:transactional', false, now),
-    mailLane(db, 'mail:campaign', true, now),
-    jobLane(db, 'webhooks', true, now),
-    jobLane(db, 'jobs', false, now),
-  ]);
+  return Promise.all(SOURCES.map((source) => laneReport(db, source, now)));
 }
 
 /** The latest give-ups across the lanes, newest first. */
