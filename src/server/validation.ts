@@ -2,12 +2,20 @@ import { z, type ZodError, type ZodTypeAny } from 'zod';
 import { textField } from '../lib/forms/text-field';
 import { AppError, type FieldIssue } from './errors';
 
-/** Zod issues as field paths and messages, the one shape every client reads. */
+/**
+ * Zod issues as field paths and messages, the one shape every client reads (form, tRPC, REST).
+ * An unknown field gets its own path ("partnerId": unknown field), so a client sees exactly
+ * which key to drop.
+ */
 export function zodIssues(error: ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.join('.'),
-    message: issue.message,
-  }));
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({
+          path: [...issue.path, key].join('.'),
+          message: 'Unknown field; remove it.',
+        }))
+      : [{ path: issue.path.join('.'), message: issue.message }],
+  );
 }
 
 /** Parses at an edge (a form post, a REST body) and throws a BAD_REQUEST AppError with field issues. */

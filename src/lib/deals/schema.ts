@@ -150,3 +150,22 @@ export const reasonField = z
   .trim()
   .max(2000, 'Keep the reason under 2,000 characters.')
   .optional();
+
+/** A deal id as any road sends it (the REST path checks the ULID shape itself). */
+export const dealIdField = z
+  .string({ required_error: 'Deal id is required.', invalid_type_error: 'Deal id must be text.' })
+  .trim()
+  .min(1, 'Deal id is required.')
+  .max(40, 'That is not a deal id.');
+
+/** The longest comment any road accepts: refused beyond it, never cut. */
+export const MAX_COMMENT_CHARS = 4000;
+
+export const commentBodyField = z
+  .string({ required_error: 'Write a comment first.', invalid_type_error: 'A comment is text.' })
+  .trim()
+  .min(1, 'Write a comment first.')
+  .max(MAX_COMMENT_CHARS, 'Keep comments under 4,000 characters.');
+
+/** Fields of a deal an edit may change; a field left out keeps its value. */
+export const dealPatch = z.object(dealFields).partial().strict();

@@ -72,6 +72,8 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 export const publicProcedure = t.procedure;
+/** The bare builder `procedureFor` starts from. */
+export const baseProcedure = t.procedure;
 
 /** Any signed-in user. */
 export const authedProcedure = t.procedure.use(({ ctx, next }) => {
@@ -93,7 +95,8 @@ export const partnerProcedure = t.procedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, user, partnerId } });
 });
 
-function guard<T>(check: () => T): T {
+/** Runs an access check, turning its AppError into the TRPCError the error formatter reads. */
+export function guard<T>(check: () => T): T {
   try {
     return check();
   } catch (error) {

@@ -2,13 +2,7 @@ import type { ActorKind } from '../../lib/deals/machine';
 import { AREA_ROLES, isPartnerRole, requirePartner, requireRole } from '../auth/permissions';
 import type { SessionUser } from '../auth/session';
 
-/**
- * Whoever acts on a deal: a signed-in user, or a partner API key acting as a partner rep of its
- * company (the key's creator is recorded as the person behind it).
- */
-export interface Actor extends SessionUser {
-  apiKey?: { id: string; prefix: string } | undefined;
-}
+export type { Actor } from '../auth/actor';
 
 /** What a deal query is limited to: one partner's deals, or all of them for vendor staff. */
 export interface DealScope {

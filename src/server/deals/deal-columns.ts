@@ -50,3 +50,40 @@ export const EDITABLE_FIELDS = [
   'notes',
   'external_id',
 ] as const;
+
+/** A stored deal as the input that would register it again: the base a partial edit merges onto. */
+export function inputOfRow(row: {
+  customer_name: string;
+  customer_domain: string;
+  country: string;
+  contact_name: string;
+  contact_email: string;
+  contact_title: string | null;
+  value_cents: number;
+  currency: string;
+  expected_close_date: string;
+  products: string;
+  use_case: string;
+  template_slug: string | null;
+  roi_scenario_id: string | null;
+  notes: string | null;
+  external_id: string | null;
+}): Record<string, unknown> {
+  return {
+    customerName: row.customer_name,
+    customerDomain: row.customer_domain,
+    country: row.country,
+    contactName: row.contact_name,
+    contactEmail: row.contact_email,
+    contactTitle: row.contact_title ?? undefined,
+    valueCents: row.value_cents,
+    currency: row.currency,
+    expectedCloseDate: row.expected_close_date,
+    products: JSON.parse(row.products) as string[],
+    useCase: row.use_case,
+    templateSlug: row.template_slug ?? undefined,
+    roiScenarioId: row.roi_scenario_id ?? undefined,
+    notes: row.notes ?? undefined,
+    externalId: row.external_id ?? undefined,
+  };
+}

@@ -35,7 +35,7 @@ export interface DealDetail {
 }
 
 /** Audit entries and comments in one list, oldest first. */
-async function timelineOf(db: DbOrTx, dealId: string): Promise<TimelineItem[]> {
+export async function timelineOf(db: DbOrTx, dealId: string): Promise<TimelineItem[]> {
   const [audit, comments] = await Promise.all([
     listAuditForEntity(db, 'deal', dealId),
     listComments(db, dealId),

@@ -4,6 +4,7 @@ import type { DbOrTx } from '../db';
 import { listConflictsOf } from '../deals/conflict-repository';
 import { storedToPartnerSafe } from '../deals/conflicts';
 import type { DealRow } from '../deals/repository';
+import { toDealView, type DealView } from '../deals/view';
 import type { DealResource } from './schemas';
 
 export type { DealResource };
@@ -13,43 +14,43 @@ export type { DealResource };
  * dates, and conflict evidence reduced to what a partner may see (never the other partner).
  * The shape is `dealResourceSchema`, which the OpenAPI document publishes.
  */
-export function toDealResource(deal: DealRow, evidence: PartnerSafeConflict[]): DealResource {
+export function toDealResource(deal: DealView, evidence: PartnerSafeConflict[]): DealResource {
   return {
     id: deal.id,
-    externalId: deal.external_id,
+    externalId: deal.externalId,
     status: deal.status,
-    statusReason: deal.status_reason,
-    customerName: deal.customer_name,
-    customerDomain: deal.customer_domain,
+    statusReason: deal.statusReason,
+    customerName: deal.customerName,
+    customerDomain: deal.customerDomain,
     country: deal.country,
-    contactName: deal.contact_name,
-    contactEmail: deal.contact_email,
-    contactTitle: deal.contact_title,
-    valueCents: Number(deal.value_cents),
+    contactName: deal.contactName,
+    contactEmail: deal.contactEmail,
+    contactTitle: deal.contactTitle,
+    valueCents: Number(deal.valueCents),
     currency: deal.currency,
-    expectedCloseDate: deal.expected_close_date,
-    products: JSON.parse(deal.products) as DealResource['products'],
-    useCase: deal.use_case,
-    templateSlug: deal.template_slug as DealResource['templateSlug'],
-    templateVersion: deal.template_version,
-    roiScenarioId: deal.roi_scenario_id,
+    expectedCloseDate: deal.expectedCloseDate,
+    products: deal.products as DealResource['products'],
+    useCase: deal.useCase,
+    templateSlug: deal.templateSlug as DealResource['templateSlug'],
+    templateVersion: deal.templateVersion,
+    roiScenarioId: deal.roiScenarioId,
     notes: deal.notes,
-    source: deal.source,
+    source: deal.source as DealResource['source'],
     conflict: {
-      flagged: deal.has_conflict === 1,
+      flagged: deal.hasConflict,
       evidence: evidence.map((c) => ({
         ...c,
         description: describeConflict(c),
       })) as DealResource['conflict']['evidence'],
     },
-    submittedAt: deal.last_submitted_at,
-    reviewDueAt: deal.review_due_at,
-    decidedAt: deal.decided_at,
-    approvedAt: deal.approved_at,
-    protectedUntil: deal.protected_until,
-    extensionStatus: deal.extension_status,
-    createdAt: deal.created_at,
-    updatedAt: deal.updated_at,
+    submittedAt: deal.lastSubmittedAt,
+    reviewDueAt: deal.reviewDueAt,
+    decidedAt: deal.decidedAt,
+    approvedAt: deal.approvedAt,
+    protectedUntil: deal.protectedUntil,
+    extensionStatus: deal.extensionStatus,
+    createdAt: deal.createdAt,
+    updatedAt: deal.updatedAt,
     portalUrl: `${config().publicOrigin}/portal/deals/${deal.id}`,
   };
 }
@@ -57,18 +58,19 @@ export function toDealResource(deal: DealRow, evidence: PartnerSafeConflict[]): 
 /** Resources for several deals, with their stored conflict evidence in one query. */
 export async function dealResources(
   db: DbOrTx,
-  deals: readonly DealRow[],
+  dealsOrRows: readonly (DealView | DealRow)[],
 ): Promise<DealResource[]> {
+  const deals = dealsOrRows.map((d) => ('partner_id' in d ? toDealView(d) : d));
   const stored = await listConflictsOf(
     db,
-    deals.filter((d) => d.has_conflict === 1).map((d) => d.id),
+    deals.filter((d) => d.hasConflict).map((d) => d.id),
   );
   return deals.map((deal) =>
     toDealResource(deal, stored.filter((s) => s.deal_id === deal.id).map(storedToPartnerSafe)),
   );
 }
 
-export async function dealResource(db: DbOrTx, deal: DealRow): Promise<DealResource> {
+export async function dealResource(db: DbOrTx, deal: DealView | DealRow): Promise<DealResource> {
   const [resource] = await dealResources(db, [deal]);
   return resource as DealResource;
 }

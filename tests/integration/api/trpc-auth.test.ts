@@ -110,7 +110,10 @@ describe('error shape', () => {
       'POST',
     );
     expect(status).toBe(400);
-    expect(body.error.data.issues[0].message).toMatch(/partnerId/);
+    // The field is named by its path, the same shape the partner API and the forms use.
+    expect(body.error.data.issues).toEqual([
+      { path: 'partnerId', message: 'Unknown field; remove it.' },
+    ]);
   });
 
   it('maps an AppError from a service to its status and message', async () => {

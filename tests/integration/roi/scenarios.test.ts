@@ -99,7 +99,7 @@ describe('roi.compute', () => {
       'Cost to replace one agent must be at most $10,000,000,000.',
     ],
     ['null', { discountRate: null }, 'inputs.discountRate', 'Discount rate must be a number.'],
-    ['an unknown input', { bonus: 1 }, 'inputs', "Unrecognized key(s) in object: 'bonus'"],
+    ['an unknown input', { bonus: 1 }, 'inputs.bonus', 'Unknown field; remove it.'],
   ])('refuses %s with a 400 naming the field', async (_label, inputs, path, message) => {
     const { status, body } = await post(null, 'roi.saveScenario', {
       model: 'attrition',

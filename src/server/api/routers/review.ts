@@ -1,11 +1,8 @@
 import { z } from 'zod';
-import { dealListParams } from '../../../lib/deals/list-params';
-import { reasonField } from '../../../lib/deals/schema';
 import { listAuditLog } from '../../audit/service';
 import { CHANNEL_ROLES } from '../../auth/permissions';
-import { bulkDecideDeals, decideDeal, decideExtension, startReview } from '../../deals/actions';
-import { listReviewQueue } from '../../deals/review';
-import { toDealView } from '../../deals/view';
+import * as deals from '../../deals/operations';
+import { procedureFor } from '../procedure-for';
 import {
   approvePartnerApplication,
   approveApplicationInput,
@@ -14,47 +11,16 @@ import {
   rejectPartnerApplication,
 } from '../../partners/review';
 import { roleProcedure, router } from '../trpc';
-import { dealId } from './deals';
 
 const channel = roleProcedure(...CHANNEL_ROLES);
-const decision = z.enum(['approve', 'return', 'reject']);
 
 /** The channel manager's side: the deal queue, decisions, applications and the audit log. */
 export const reviewRouter = router({
-  queue: channel
-    .input(dealListParams)
-    .query(({ ctx, input }) => listReviewQueue(ctx.db, ctx.user, input)),
-
-  startReview: channel
-    .input(z.object({ id: dealId }).strict())
-    .mutation(async ({ ctx, input }) => toDealView(await startReview(ctx.db, ctx.user, input.id))),
-
-  /** Approve, return (needs information) or reject; reasons as the state machine requires. */
-  decide: channel
-    .input(z.object({ id: dealId, decision, reason: reasonField }).strict())
-    .mutation(async ({ ctx, input }) =>
-      toDealView(await decideDeal(ctx.db, ctx.user, input.id, input.decision, input.reason)),
-    ),
-
-  bulkDecide: channel
-    .input(
-      z
-        .object({
-          ids: z.array(dealId).min(1, 'Select at least one deal.').max(100),
-          decision,
-          reason: reasonField,
-        })
-        .strict(),
-    )
-    .mutation(({ ctx, input }) =>
-      bulkDecideDeals(ctx.db, ctx.user, input.ids, input.decision, input.reason),
-    ),
-
-  decideExtension: channel
-    .input(z.object({ id: dealId, approve: z.boolean(), reason: reasonField }).strict())
-    .mutation(async ({ ctx, input }) =>
-      toDealView(await decideExtension(ctx.db, ctx.user, input.id, input.approve, input.reason)),
-    ),
+  queue: procedureFor(deals.listReviewQueue),
+  startReview: procedureFor(deals.startReview),
+  decide: procedureFor(deals.decideDeal),
+  bulkDecide: procedureFor(deals.decideDeals),
+  decideExtension: procedureFor(deals.decideExtension),
 
   applications: channel
     .input(
