@@ -1,16 +1,26 @@
 /**
- * The one error type services throw. Routers and pages map it to HTTP; services never know
- * about tRPC or Response objects.
+ * The one list of error codes, with the HTTP status each answers with. Services throw AppError
+ * with one of them; the REST body, the tRPC error data, the request policy and the OpenAPI
+ * document all read this list.
  */
-export type AppErrorCode =
-  | 'BAD_REQUEST'
-  | 'UNAUTHORIZED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'UNPROCESSABLE'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'TOO_MANY_REQUESTS';
+export const HTTP_STATUS = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  LENGTH_REQUIRED: 411,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  UNPROCESSABLE: 422,
+  TOO_MANY_REQUESTS: 429,
+  INTERNAL: 500,
+} as const;
+
+export type AppErrorCode = keyof typeof HTTP_STATUS;
+
+export const ERROR_CODES = Object.keys(HTTP_STATUS) as [AppErrorCode, ...AppErrorCode[]];
 
 /** One field-level problem: a dotted path into the input and a message a person can act on. */
 export interface FieldIssue {
@@ -36,17 +46,6 @@ export class AppError extends Error {
     this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
-
-export const HTTP_STATUS: Record<AppErrorCode, number> = {
-  BAD_REQUEST: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  PAYLOAD_TOO_LARGE: 413,
-  UNPROCESSABLE: 422,
-  TOO_MANY_REQUESTS: 429,
-};
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;

@@ -8,7 +8,9 @@ import { baseProcedure, guard } from './trpc';
  */
 function inputFor<S extends ZodTypeAny, A, R>(operation: Operation<S, A, R>) {
   return baseProcedure
-    .use(({ ctx, next }) => next({ ctx: { ...ctx, actor: guard(() => operation.access(ctx.user)) } }))
+    .use(({ ctx, next }) =>
+      next({ ctx: { ...ctx, actor: guard(() => operation.access(ctx.user)) } }),
+    )
     .input(operation.input);
 }
 
@@ -27,7 +29,9 @@ function mutationFor<S extends ZodTypeAny, A, R>(operation: Operation<S, A, R>) 
 /** The tRPC procedure of an operation: a query for reads, a mutation for writes. */
 export function procedureFor<S extends ZodTypeAny, A, R, K extends OperationKind>(
   operation: Operation<S, A, R, K>,
-): K extends 'query' ? ReturnType<typeof queryFor<S, A, R>> : ReturnType<typeof mutationFor<S, A, R>> {
+): K extends 'query'
+  ? ReturnType<typeof queryFor<S, A, R>>
+  : ReturnType<typeof mutationFor<S, A, R>> {
   const built = operation.kind === 'query' ? queryFor(operation) : mutationFor(operation);
   return built as never;
 }

@@ -65,7 +65,12 @@ export async function runFormAction(
       input,
     );
     if (action.redirect) {
-      return { response: Astro.redirect(action.redirect(result, form), 303), form, intent, errors: {} };
+      return {
+        response: Astro.redirect(action.redirect(result, form), 303),
+        form,
+        intent,
+        errors: {},
+      };
     }
     return { form, intent, errors: {}, result };
   } catch (error) {
@@ -77,7 +82,8 @@ export async function runFormAction(
       return { response: Astro.redirect(`/login?next=${next}`, 303), form, intent, errors: {} };
     }
     Astro.response.status = HTTP_STATUS[error.code];
-    if (error.retryAfterSeconds) Astro.response.headers.set('retry-after', String(error.retryAfterSeconds));
+    if (error.retryAfterSeconds)
+      Astro.response.headers.set('retry-after', String(error.retryAfterSeconds));
     return { form, intent, errors: issuesByField(error.issues), message: error.message, error };
   }
 }

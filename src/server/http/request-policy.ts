@@ -3,14 +3,18 @@
  * `checkOrigin` is off). It reads headers only, so it never consumes a body.
  */
 
+import { HTTP_STATUS, type AppErrorCode } from '../errors';
+
 /** Requests larger than this are refused before any handler reads them. */
 export const MAX_BODY_BYTES = 1_000_000;
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+type RefusalCode = Extract<AppErrorCode, 'FORBIDDEN' | 'LENGTH_REQUIRED' | 'PAYLOAD_TOO_LARGE'>;
+
 export interface Refusal {
-  status: 403 | 411 | 413;
-  code: 'FORBIDDEN' | 'LENGTH_REQUIRED' | 'PAYLOAD_TOO_LARGE';
+  status: (typeof HTTP_STATUS)[RefusalCode];
+  code: RefusalCode;
   message: string;
 }
 

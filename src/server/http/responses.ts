@@ -1,9 +1,9 @@
-import { AppError, HTTP_STATUS, type FieldIssue } from '../errors';
+import { AppError, HTTP_STATUS, type AppErrorCode, type FieldIssue } from '../errors';
 
 /** The REST error body: `{ "error": { "code", "message", "issues"? } }`. */
 export function jsonError(
   status: number,
-  code: string,
+  code: AppErrorCode,
   message: string,
   extra: { issues?: FieldIssue[]; headers?: Record<string, string> } = {},
 ): Response {

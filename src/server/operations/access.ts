@@ -1,10 +1,5 @@
 import type { Actor } from '../auth/actor';
-import {
-  requirePartner,
-  requirePartnerAdmin,
-  requireRole,
-  requireUser,
-} from '../auth/permissions';
+import { requirePartner, requirePartnerAdmin, requireRole, requireUser } from '../auth/permissions';
 import type { Role } from '../schema';
 
 /**

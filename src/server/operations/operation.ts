@@ -39,7 +39,8 @@ export interface OperationContext<A> {
 /** The input a caller sends (before parsing), for typed adapters. */
 export type OperationInput<O> = O extends Operation<infer S> ? z.input<S> : never;
 /** What an operation returns. */
-export type OperationResult<O> = O extends Operation<ZodTypeAny, unknown, infer R> ? Awaited<R> : never;
+export type OperationResult<O> =
+  O extends Operation<ZodTypeAny, unknown, infer R> ? Awaited<R> : never;
 
 export function defineOperation<S extends ZodTypeAny, A, R, K extends OperationKind>(
   operation: Operation<S, A, R, K>,

@@ -2,10 +2,11 @@ import { getDb } from '../db';
 import { AppError } from '../errors';
 import { errorResponse, jsonError } from '../http/responses';
 import type { ZodTypeAny, z } from 'zod';
-import type { FieldIssue } from '../errors';
+import { parseInput } from '../validation';
 import { runIdempotent, type ApiResult } from './idempotency';
 import { authenticateApiKey } from './keys';
 import { hitApiRateLimit, type RateState } from './rate-limit';
+import { parseOperationInput } from '../operations/operation';
 import { OPERATIONS, type Operation, type OperationId } from './routes';
 
 const JSON_HEADERS = {
@@ -26,7 +27,10 @@ function rateHeaders(rate: RateState | undefined): Record<string, string> {
 async function readJsonBody(request: Request): Promise<unknown> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type))
-    throw Object.assign(new Error('media'), { status: 415 });
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Send the body as JSON with Content-Type: application/json.',
+    );
   const text = await request.text();
   if (text.trim() === '')
     throw new AppError('BAD_REQUEST', 'The request body is empty; send a JSON object.');
@@ -43,22 +47,9 @@ function queryObject(url: URL): Record<string, string> {
   return out;
 }
 
-/**
- * Validates a request part. Unknown fields get their own path ("partnerId": unknown field), so
- * a client sees exactly which key to drop.
- */
+/** Validates a request part with its schema; issues name the field (see zodIssues). */
 function parseApiInput<S extends ZodTypeAny>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issues: FieldIssue[] = result.error.issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({
-          path: [...issue.path, key].join('.'),
-          message: 'Unknown field; remove it.',
-        }))
-      : [{ path: issue.path.join('.'), message: issue.message }],
-  );
-  throw new AppError('BAD_REQUEST', 'Some fields need attention.', { issues });
+  return parseInput(schema, value);
 }
 
 /** What an operation reads from a request; Astro's APIContext and the edge both provide it. */
@@ -79,18 +70,26 @@ async function run(
   const now = new Date();
   const principal = await authenticateApiKey(db, context.request.headers.get('authorization'), now);
   rate.current = await hitApiRateLimit(db, principal.keyId, principal.ratePerMinute, now);
+  const actor = op.operation.access(principal.actor);
   const params = op.params ? parseApiInput(op.params, context.params) : {};
   const query = op.query ? parseApiInput(op.query, queryObject(context.url)) : {};
-  const rawBody = op.method === 'POST' && op.body ? await readJsonBody(context.request) : undefined;
+  const hasBody = op.method !== 'GET' && op.body !== undefined;
+  const rawBody = hasBody ? await readJsonBody(context.request) : undefined;
   const body = op.body ? parseApiInput(op.body, rawBody) : undefined;
-  const work = async (trx = db): Promise<ApiResult> => ({
-    status: op.success.status,
-    body: await op.handle({ db: trx, actor: principal.actor, params, query, body, now }),
-  });
+  // The parts were checked by pieces of the use case's own schema; the assembled input is
+  // checked by the whole of it, so a rule on one road is a rule on all of them.
+  const input = parseOperationInput(op.operation, op.toInput({ params, query, body }));
+  const work = async (trx = db): Promise<ApiResult> => {
+    const result = await op.operation.handle({ db: trx, actor, now }, input);
+    return {
+      status: op.success.status,
+      body: op.respond ? await op.respond(result, trx) : result,
+    };
+  };
   const key = context.request.headers.get('idempotency-key');
   const headers: Record<string, string> = { ...JSON_HEADERS, ...rateHeaders(rate.current) };
   let result: ApiResult;
-  if (op.method === 'POST' && key !== null) {
+  if (op.method !== 'GET' && key !== null) {
     const outcome = await runIdempotent(
       db,
       {
@@ -122,15 +121,7 @@ export function apiEndpoint(operationId: OperationId): ApiHandler {
     try {
       return await run(op, context, rate);
     } catch (error) {
-      if ((error as { status?: number }).status === 415) {
-        return jsonError(
-          415,
-          'UNSUPPORTED_MEDIA_TYPE',
-          'Send the body as JSON with Content-Type: application/json.',
-          { headers: rateHeaders(rate.current) },
-        );
-      }
-      const response = errorResponse(error);
+      const response = errorResponse(renamedIssues(op, error));
       const limited = (error as { rate?: RateState }).rate;
       for (const [name, value] of Object.entries(rateHeaders(limited ?? rate.current)))
         response.headers.set(name, value);
@@ -140,6 +131,16 @@ export function apiEndpoint(operationId: OperationId): ApiHandler {
       return response;
     }
   };
+}
+
+/** A PATCH body is the deal itself, so its issues drop the use case's `deal.` prefix. */
+function renamedIssues(op: Operation, error: unknown): unknown {
+  if (!(error instanceof AppError) || !error.issues || !op.issuePath) return error;
+  const rename = op.issuePath;
+  return new AppError(error.code, error.message, {
+    issues: error.issues.map((i) => ({ ...i, path: rename(i.path) })),
+    ...(error.retryAfterSeconds ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+  });
 }
 
 /** Methods a route does not define answer 405 with the ones it does. */

@@ -126,13 +126,13 @@ function parametersOf(op: Operation) {
       });
     }
   }
-  if (op.method === 'POST') out.push({ $ref: '#/components/parameters/IdempotencyKey' });
+  if (op.method !== 'GET') out.push({ $ref: '#/components/parameters/IdempotencyKey' });
   return out;
 }
 
 function operationObject(op: Operation) {
   const statuses = [
-    ...new Set([...op.errors, 401, ...(op.method === 'POST' ? [403, 413] : []), 429, 500]),
+    ...new Set([...op.errors, 401, ...(op.method !== 'GET' ? [403, 413] : []), 429, 500]),
   ].sort();
   const responses: Record<string, unknown> = {
     [op.success.status]: {

@@ -1,50 +1,16 @@
 import { z } from 'zod';
+import { ERROR_CODES } from '../errors';
 import { PRODUCT_SLUGS, ROI_MODEL_IDS, SOLUTION_SLUGS } from '../../lib/catalog';
-import { conflictCheckInput, dealInput } from '../../lib/deals/schema';
 import { DEAL_STATUSES } from '../../lib/deals/statuses';
 import { CONFLICT_RULES } from '../../lib/matching/rules';
 
 /**
- * The partner API's request and response schemas. Requests reuse the deal schema the portal
- * form uses; the OpenAPI document at /api/v1/openapi.json is generated from these, so the
- * document and the validation are the same code.
+ * The partner API's response schemas and path parameters. Request bodies are the operations'
+ * own input schemas (see routes.ts); the OpenAPI document at /api/v1/openapi.json is generated
+ * from both, so the document and the validation are the same code.
  */
-export const createDealBody = dealInput
-  .extend({
-    submit: z
-      .boolean({ invalid_type_error: 'submit must be true or false.' })
-      .optional()
-      .describe('Submit for review at once (default false: the deal is saved as a draft).'),
-  })
-  .strict();
-
-export const conflictCheckBody = conflictCheckInput;
-
 export const dealIdParams = z
   .object({ id: z.string().regex(/^[0-9A-Z]{26}$/, 'Not a deal id.') })
-  .strict();
-
-export const listDealsQuery = z
-  .object({
-    limit: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(100)
-      .default(25)
-      .describe('Deals per page, 1 to 100 (default 25).'),
-    cursor: z.string().max(100).optional().describe('`nextCursor` from the previous page.'),
-    status: z
-      .string()
-      .max(200)
-      .optional()
-      .describe(`Comma-separated statuses: ${DEAL_STATUSES.join(', ')}.`)
-      .refine(
-        (v) => !v || v.split(',').every((s) => (DEAL_STATUSES as readonly string[]).includes(s)),
-        `Use statuses from: ${DEAL_STATUSES.join(', ')}.`,
-      ),
-    externalId: z.string().max(100).optional().describe('Only the deal with this CRM id.'),
-  })
   .strict();
 
 const ruleHit = z.union([
@@ -171,19 +137,42 @@ export const templateResourceSchema = z.object({
 });
 export const templateListSchema = z.object({ data: z.array(templateResourceSchema) });
 
-export const ERROR_CODES = [
-  'BAD_REQUEST',
-  'UNAUTHORIZED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'METHOD_NOT_ALLOWED',
-  'CONFLICT',
-  'PAYLOAD_TOO_LARGE',
-  'UNSUPPORTED_MEDIA_TYPE',
-  'UNPROCESSABLE',
-  'TOO_MANY_REQUESTS',
-  'INTERNAL',
-] as const;
+const changedValue = z.union([z.string(), z.number(), z.null()]);
+
+export const timelineItemSchema = z.union([
+  z
+    .object({
+      kind: z.literal('audit'),
+      id: z.string(),
+      at: z.string().describe('When (ISO 8601).'),
+      actor: z.string().describe('Who: a person, an API key or the system.'),
+      action: z.string().describe('create, edit, submit, approve, return, reject, mark_won…'),
+      from: z.string().nullable(),
+      to: z.string().nullable(),
+      reason: z.string().nullable(),
+      changes: z
+        .record(z.string(), z.array(changedValue).length(2))
+        .nullable()
+        .describe('For an edit: each changed field as [before, after].'),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('comment'),
+      id: z.string(),
+      at: z.string(),
+      actor: z.string(),
+      role: z.string(),
+      body: z.string(),
+    })
+    .strict(),
+]);
+
+export const timelineSchema = z.object({ data: z.array(timelineItemSchema) });
+
+export const commentCreatedSchema = z.object({ id: z.string().describe('The comment id.') });
+
+export { ERROR_CODES };
 
 export const errorSchema = z.object({
   error: z.object({

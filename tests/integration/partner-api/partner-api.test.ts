@@ -234,9 +234,14 @@ describe('documents', () => {
       '/conflicts/check',
       '/deals',
       '/deals/{id}',
+      '/deals/{id}/comments',
+      '/deals/{id}/extension',
+      '/deals/{id}/outcome',
       '/deals/{id}/submit',
+      '/deals/{id}/timeline',
       '/templates',
     ]);
+    expect(Object.keys(doc.paths['/deals/{id}']).sort()).toEqual(['get', 'patch']);
     expect(Object.keys(doc.paths['/deals'].post.responses)).toEqual(
       expect.arrayContaining(['201', '400', '401', '409', '422', '429']),
     );

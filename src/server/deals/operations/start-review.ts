@@ -11,5 +11,6 @@ export const startReview = defineOperation({
   kind: 'mutation',
   input: dealIdInput,
   access: withRole(CHANNEL_ROLES),
-  handle: async ({ db, actor, now }, { id }) => toDealView(await takeIntoReview(db, actor, id, now)),
+  handle: async ({ db, actor, now }, { id }) =>
+    toDealView(await takeIntoReview(db, actor, id, now)),
 });
