@@ -2,6 +2,7 @@
  * Discounted-cash-flow measures for evenly spaced cash flows, spreadsheet sign convention
  * (money paid out is negative). Re-exported by ./finance.ts.
  */
+import { nearestBracketedRoot, RATE_GRID } from './solve';
 
 /**
  * Net present value with `values[0]` at t = 0, not discounted (numpy-financial `npv`):
@@ -56,54 +57,33 @@ function newtonRoot(values: readonly number[], guess: number): number | null {
   return null;
 }
 
-/** Bisection on a bracket where NPV changes sign. */
-function bisect(values: readonly number[], low: number, high: number): number {
-  let a = low;
-  let b = high;
-  let fa = npv(a, values);
-  for (let i = 0; i < 200 && b - a > 1e-14; i++) {
-    const mid = (a + b) / 2;
-    const fm = npv(mid, values);
-    if (fm === 0) return mid;
-    if (Math.sign(fm) === Math.sign(fa)) {
-      a = mid;
-      fa = fm;
-    } else {
-      b = mid;
-    }
+/**
+ * NPV for r ≥ 0, and NPV·(1+r)^T (T the last period) for r < 0: the same sign and continuous,
+ * but finite near r = −1, where 1/(1+r)^t overflows and a bracket on NPV itself is lost.
+ */
+function npvSign(rate: number, values: readonly number[]): number {
+  if (rate >= 0) return npv(rate, values);
+  let total = 0;
+  let factor = 1;
+  for (let t = values.length - 1; t >= 0; t--) {
+    total += (values[t] ?? 0) * factor;
+    factor *= 1 + rate;
   }
-  return (a + b) / 2;
+  return total;
 }
-
-// Rates scanned for sign changes when Newton's method fails: fine near 0, coarse far out.
-const SCAN: number[] = (() => {
-  const points: number[] = [];
-  for (let r = -0.99; r < 1; r += 0.01) points.push(Math.round(r * 100) / 100);
-  for (let r = 1; r <= 100; r *= 1.1) points.push(r);
-  return points;
-})();
 
 /**
  * Internal rate of return: the rate at which the NPV of `values` (t = 0 first) is zero.
  * Newton's method from `guess` (default 0.1) like Excel; if that fails, the sign changes of
- * NPV between −99 % and 10,000 % are bracketed and the root nearest the guess is returned.
+ * NPV on RATE_GRID (−100 % exclusive to 10,000 %, including (−100 %, −99 %]) are bracketed,
+ * solved with Brent's method, and the root nearest the guess is returned.
  * Returns null when the values never change sign or no root is found.
  */
 export function irr(values: readonly number[], guess = 0.1): number | null {
   if (!hasSignChange(values)) return null;
   const newton = newtonRoot(values, guess);
   if (newton !== null && Math.abs(npv(newton, values)) < 1e-6 * maxAbs(values)) return newton;
-  let best: number | null = null;
-  let previous = npv(SCAN[0]!, values);
-  for (let i = 1; i < SCAN.length; i++) {
-    const current = npv(SCAN[i]!, values);
-    if (Math.sign(current) !== Math.sign(previous) || current === 0) {
-      const root = bisect(values, SCAN[i - 1]!, SCAN[i]!);
-      if (best === null || Math.abs(root - guess) < Math.abs(best - guess)) best = root;
-    }
-    previous = current;
-  }
-  return best;
+  return nearestBracketedRoot((r) => npvSign(r, values), RATE_GRID, guess);
 }
 
 function maxAbs(values: readonly number[]): number {

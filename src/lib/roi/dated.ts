@@ -4,6 +4,8 @@
  * or a full ISO timestamp whose date part is used).
  */
 
+import { nearestBracketedRoot, RATE_GRID } from './solve';
+
 const DAY_MS = 86_400_000;
 
 function dayNumber(iso: string): number {
@@ -38,9 +40,10 @@ export function xnpv(rate: number, values: readonly number[], dates: readonly st
 }
 
 /**
- * The annual rate at which xnpv is zero, by Newton's method from `guess` (default 0.1), then
- * by bisection between −99 % and 10,000 % if Newton fails. Null when the values never change
- * sign or no rate is found.
+ * The annual rate at which xnpv is zero (Excel XIRR): Newton's method from `guess` (default
+ * 0.1); if it fails, the sign changes of xnpv on RATE_GRID (−100 % exclusive to 10,000 %,
+ * including (−100 %, −99 %]) are bracketed and solved with Brent's method, and the root nearest
+ * the guess is returned. Null when the values never change sign or no rate is found.
  */
 export function xirr(
   values: readonly number[],
@@ -49,32 +52,36 @@ export function xirr(
 ): number | null {
   const years = yearFractions(values, dates);
   if (!(values.some((v) => v > 0) && values.some((v) => v < 0))) return null;
-  const f = (r: number) => {
+  const newton = xirrByNewton(values, years, guess);
+  if (newton !== null) return newton;
+  const last = Math.max(...years);
+  // xnpv for r ≥ 0; xnpv·(1+r)^T below 0, which has its sign but stays finite near r = −1.
+  const sign = (r: number) => {
+    let total = 0;
+    for (let i = 0; i < values.length; i++) {
+      const exponent = r >= 0 ? -years[i]! : last - years[i]!;
+      total += (values[i] ?? 0) * (1 + r) ** exponent;
+    }
+    return total;
+  };
+  return nearestBracketedRoot(sign, RATE_GRID, guess);
+}
+
+function xirrByNewton(values: readonly number[], years: readonly number[], guess: number) {
+  let r = guess;
+  for (let i = 0; i < 100; i++) {
     let value = 0;
     let slope = 0;
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i] ?? 0;
-      const t = years[i]!;
+    for (let j = 0; j < values.length; j++) {
+      const v = values[j] ?? 0;
+      const t = years[j]!;
       value += v / (1 + r) ** t;
       slope -= (t * v) / (1 + r) ** (t + 1);
     }
-    return [value, slope] as const;
-  };
-  let r = guess;
-  for (let i = 0; i < 100; i++) {
-    const [value, slope] = f(r);
     const next = r - value / slope;
-    if (!Number.isFinite(next) || next <= -1) break;
+    if (!Number.isFinite(next) || next <= -1) return null;
     if (Math.abs(next - r) < 1e-12) return next;
     r = next;
   }
-  let low = -0.99;
-  let high = 100;
-  if (Math.sign(f(low)[0]) === Math.sign(f(high)[0])) return null;
-  for (let i = 0; i < 300 && high - low > 1e-14; i++) {
-    const mid = (low + high) / 2;
-    if (Math.sign(f(mid)[0]) === Math.sign(f(low)[0])) low = mid;
-    else high = mid;
-  }
-  return (low + high) / 2;
+  return null;
 }

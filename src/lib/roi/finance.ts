@@ -12,8 +12,10 @@
  */
 export { npv, npvExcel, irr, mirr, paybackPeriod, discountedPaybackPeriod } from './cash-flows';
 export { xnpv, xirr } from './dated';
-
-export type When = 'end' | 'begin';
+export { pmt, ipmt, ppmt } from './amortisation';
+import type { When } from './amortisation';
+import { nearestBracketedRoot, RATE_GRID } from './solve';
+export type { When };
 
 function whenFactor(when: When): 0 | 1 {
   return when === 'begin' ? 1 : 0;
@@ -50,50 +52,6 @@ export function pv(rate: number, nper: number, pmt: number, fv = 0, when: When =
   return -(fv + pmt * annuityFactor(rate, nper, when)) / (1 + rate) ** nper;
 }
 
-/** Fixed payment per period that takes `pv` to `fv` (Excel PMT); same equation as fv. */
-export function pmt(rate: number, nper: number, pv: number, fv = 0, when: When = 'end'): number {
-  return -(fv + pv * (1 + rate) ** nper) / annuityFactor(rate, nper, when);
-}
-
-/**
- * Interest part of the payment in period `per` (1-based; Excel IPMT). With payments at the
- * beginning, no interest has accrued in period 1, and later periods are discounted by one period
- * (numpy-financial's and Excel's convention). Throws RangeError when `per` is outside 1..nper.
- */
-export function ipmt(
-  rate: number,
-  per: number,
-  nper: number,
-  pv: number,
-  fv = 0,
-  when: When = 'end',
-): number {
-  if (!(per >= 1 && per <= nper)) throw new RangeError('per must be between 1 and nper');
-  const payment = pmt(rate, nper, pv, fv, when);
-  // Remaining balance at the start of the period, times the rate.
-  const balance = futureBalance(rate, per - 1, payment, pv, when);
-  const interest = balance * rate;
-  if (when === 'begin') return per === 1 ? 0 : interest / (1 + rate);
-  return interest;
-}
-
-/** Principal part of the payment in period `per` (Excel PPMT): pmt − ipmt. */
-export function ppmt(
-  rate: number,
-  per: number,
-  nper: number,
-  pv: number,
-  fv = 0,
-  when: When = 'end',
-): number {
-  return pmt(rate, nper, pv, fv, when) - ipmt(rate, per, nper, pv, fv, when);
-}
-
-// The same formula as fv(), named apart so ipmt's `fv` parameter does not shadow it.
-function futureBalance(rate: number, periods: number, payment: number, start: number, when: When) {
-  return fv(rate, periods, payment, start, when);
-}
-
 /**
  * Number of periods to take `pv` to `fv` with payment `pmt` (Excel NPER). At r = 0 it is
  * −(fv + pv)/pmt (Infinity when pmt is 0); otherwise ln((−fv + z)/(pv + z))/ln(1 + r) with
@@ -106,10 +64,13 @@ export function nper(rate: number, pmt: number, pv: number, fv = 0, when: When =
 }
 
 /**
- * Interest rate per period (Excel RATE), by Newton's method from `guess` (default 0.1) on
- * g(r) = fv + pv·(1+r)^n + pmt·(1+r·w)·((1+r)^n − 1)/r, using the limit of g at r = 0.
- * Returns null when it does not converge within 100 iterations, e.g. when pmt and pv have the
- * same sign and no rate can repay the loan.
+ * Interest rate per period (Excel RATE): a root of
+ * g(r) = fv + pv·(1+r)^n + pmt·(1+r·w)·((1+r)^n − 1)/r (with its limit at r = 0).
+ * Newton's method from `guess` (default 0.1) first, as spreadsheets do; when it fails (it
+ * leaves (−1, ∞), stalls, or does not settle in 100 steps), the sign changes of g on
+ * RATE_GRID (−100 % to 10,000 %) are bracketed and solved with Brent's method, and the root
+ * nearest the guess is returned. Null when g has no sign change there, e.g. when pmt, pv and fv
+ * all have the same sign and no rate can repay the loan.
  */
 export function rate(
   nper: number,
@@ -120,6 +81,19 @@ export function rate(
   guess = 0.1,
 ): number | null {
   const w = whenFactor(when);
+  const newton = rateByNewton(nper, pmt, pv, fv, w, guess);
+  if (newton !== null) return newton;
+  return nearestBracketedRoot((r) => rateSign(r, nper, pmt, pv, fv, w), RATE_GRID, guess);
+}
+
+function rateByNewton(
+  nper: number,
+  pmt: number,
+  pv: number,
+  fv: number,
+  w: 0 | 1,
+  guess: number,
+): number | null {
   let r = guess;
   for (let i = 0; i < 100; i++) {
     const [g, slope] = rateEquation(r, nper, pmt, pv, fv, w);
@@ -130,6 +104,17 @@ export function rate(
     r = next;
   }
   return null;
+}
+
+/**
+ * g(r) for r ≤ 0 and g(r)/(1+r)^n for r > 0: the same sign as g and continuous, but finite for
+ * every rate on the grid ((1+r)^n overflows at 10,000 % long before n = 360).
+ */
+function rateSign(r: number, n: number, pmt: number, pv: number, fv: number, w: 0 | 1): number {
+  if (r === 0) return fv + pv + pmt * n;
+  const l = Math.log1p(r);
+  if (r < 0) return fv + pv * Math.exp(n * l) + (pmt * (1 + r * w) * Math.expm1(n * l)) / r;
+  return fv * Math.exp(-n * l) + pv - (pmt * (1 + r * w) * Math.expm1(-n * l)) / r;
 }
 
 /** g(r) and g'(r) for rate(); near r = 0 the Taylor limits avoid dividing by zero. */
