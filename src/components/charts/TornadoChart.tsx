@@ -10,6 +10,8 @@ export interface TornadoBar {
   atHigh: number;
   lowText: string;
   highText: string;
+  /** The input's value where its bar crosses zero (its break-even), marked on the bar. */
+  zeroText?: string;
 }
 
 interface Props {
@@ -23,6 +25,7 @@ interface Props {
 
 const LOW_COLOR = '#b3261e';
 const HIGH_COLOR = '#0d7a6f';
+const BREAK_EVEN_COLOR = '#1d1d1f';
 
 /**
  * One bar per input from its outcome at the low to its outcome at the high, around the base
@@ -71,6 +74,10 @@ export function TornadoChart({ rows, base, formatValue, width = 640, limit = 10 
             />
           );
         };
+        const crossesZero =
+          r.zeroText !== undefined &&
+          Math.min(r.atLow, r.atHigh) <= 0 &&
+          Math.max(r.atLow, r.atHigh) >= 0;
         return (
           <g key={r.label}>
             <text
@@ -84,6 +91,16 @@ export function TornadoChart({ rows, base, formatValue, width = 640, limit = 10 
             </text>
             {bar(r.atLow, LOW_COLOR)}
             {bar(r.atHigh, HIGH_COLOR)}
+            {crossesZero && (
+              <path
+                className="break-even"
+                d={`M${x(0)},${top - 3}l5,${h / 2 + 3}l-5,${h / 2 + 3}l-5,${-(h / 2 + 3)}z`}
+                fill={BREAK_EVEN_COLOR}
+                stroke="#fff"
+              >
+                <title>{`NPV = 0 at ${r.zeroText}`}</title>
+              </path>
+            )}
           </g>
         );
       })}

@@ -3,8 +3,10 @@ import type {
   MarketContent,
   MarketHeadline,
 } from '../../lib/content/roi-schemas';
+import { describeBreakEven } from '../../lib/roi/analysis/break-even';
+import { BREAK_EVEN_ROWS, tornado } from '../../lib/roi/analysis/sensitivity';
 import { displayValue, type Field, type InputValues } from '../../lib/roi/fields';
-import type { ModelResult } from '../../lib/roi/models';
+import { getModel, type ModelResult } from '../../lib/roi/models';
 import { AttritionHighlights, attritionFormulas } from './AttritionParts';
 import { CashflowCharts, CashflowTable } from './CashflowCharts';
 import { MarketSizingCharts, marketSizingFormulas } from './MarketSizingParts';
@@ -41,6 +43,20 @@ function SourcesCell({ sources }: { sources: BenchmarkDefault['sources'] }) {
   );
 }
 
+/** Break-even text per input key, for the inputs the tornado ranks highest. */
+function breakEvenCells(
+  result: ModelResult,
+  values: InputValues,
+  benchmarks: Record<string, BenchmarkDefault>,
+  markets: readonly MarketContent[],
+): Map<string, string> {
+  const ranges = Object.fromEntries(Object.entries(benchmarks).map(([k, b]) => [k, b.range]));
+  const rows = tornado(getModel(result.model), values, { markets }, ranges).rows;
+  return new Map(
+    rows.flatMap((r) => (r.breakEven ? [[r.key, describeBreakEven(r.breakEven, r, r).cell]] : [])),
+  );
+}
+
 /**
  * A saved scenario as a report: results, the model's own figures and charts, the cash flows,
  * and every input with its source. Rendered on the server (no JavaScript) for the scenario
@@ -60,6 +76,7 @@ export default function ScenarioReport({
       : result.model === 'speed-to-lead'
         ? speedToLeadFormulas
         : marketSizingFormulas;
+  const breakEvens = breakEvenCells(result, values, benchmarks, markets);
   return (
     <div className="report stack">
       <ResultSummary result={result} />
@@ -87,6 +104,7 @@ export default function ScenarioReport({
                   Default
                 </th>
                 <th scope="col">Source of the default</th>
+                <th scope="col">Break-even (NPV = 0)</th>
               </tr>
             </thead>
             <tbody>
@@ -110,13 +128,18 @@ export default function ScenarioReport({
                     <td className="small">
                       {b?.sources[0] ? <SourcesCell sources={b.sources} /> : '—'}
                     </td>
+                    <td className="small">{breakEvens.get(f.key) ?? '—'}</td>
                   </tr>
                 );
               })}
             </tbody>
           </table>
         </div>
-        <p className="muted small">Highlighted values differ from the sourced default.</p>
+        <p className="muted small">
+          Highlighted values differ from the sourced default. Break-even is the value of one input
+          at which NPV is zero with the others as shown, for the {BREAK_EVEN_ROWS} inputs that move
+          NPV most in the sensitivity analysis.
+        </p>
       </section>
       {result.model === 'market-sizing' && (
         <>

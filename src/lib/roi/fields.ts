@@ -23,6 +23,12 @@ export interface NumberField {
   uncertain?: boolean;
   /** Moved in the tornado; calendar and structural choices are not (default true). */
   sensitivity?: boolean;
+  /**
+   * NPV is affine in this input while every other input is held (it scales one benefit or
+   * cost in the model's formulas). Break-even then solves a straight line instead of
+   * searching; tests/unit/roi/break-even.test.ts checks every flagged field against its model.
+   */
+  isNpvLinear?: boolean;
 }
 
 export interface ChoiceField {

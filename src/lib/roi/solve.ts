@@ -11,10 +11,17 @@ export type RealFunction = (x: number) => number;
  * Brent's method ("zeroin", R. P. Brent, Algorithms for Minimization without Derivatives,
  * 1973, ch. 4; the netlib Fortran `zeroin.f`): a root of `f` between `a` and `b`, to within
  * `tolerance` + 4ε|x|. Returns null when f(a) and f(b) have the same sign, or f is NaN on the way.
+ * `known` passes f(a) and f(b) when the caller has them already (a bracket search does).
  */
-export function brent(f: RealFunction, a: number, b: number, tolerance = 1e-15): number | null {
-  let fa = f(a);
-  let fb = f(b);
+export function brent(
+  f: RealFunction,
+  a: number,
+  b: number,
+  tolerance = 1e-15,
+  known?: { fa: number; fb: number },
+): number | null {
+  let fa = known ? known.fa : f(a);
+  let fb = known ? known.fb : f(b);
   if (Number.isNaN(fa) || Number.isNaN(fb)) return null;
   if (fa === 0) return a;
   if (fb === 0) return b;
@@ -100,7 +107,7 @@ export function bracketedRoots(f: RealFunction, grid: readonly number[]): number
       previousY !== 0 &&
       Math.sign(y) !== Math.sign(previousY)
     ) {
-      const root = brent(f, previousX, x);
+      const root = brent(f, previousX, x, undefined, { fa: previousY, fb: y });
       if (root !== null) roots.push(root);
     }
     previousX = x;

@@ -10,6 +10,7 @@ export const ATTRITION_FIELDS: readonly NumberField[] = [
   {
     kind: 'number',
     key: 'agents',
+    isNpvLinear: true,
     label: 'Agents',
     symbol: 'N',
     unit: 'count',
@@ -21,6 +22,7 @@ export const ATTRITION_FIELDS: readonly NumberField[] = [
   {
     kind: 'number',
     key: 'currentAttritionRate',
+    isNpvLinear: true,
     label: 'Current attrition per year',
     symbol: 'a₀',
     unit: 'percent',
@@ -32,6 +34,7 @@ export const ATTRITION_FIELDS: readonly NumberField[] = [
   {
     kind: 'number',
     key: 'replacementCost',
+    isNpvLinear: true,
     label: 'Cost to replace one agent',
     symbol: 'C',
     unit: 'currency',
@@ -43,6 +46,7 @@ export const ATTRITION_FIELDS: readonly NumberField[] = [
   {
     kind: 'number',
     key: 'annualAgentCost',
+    isNpvLinear: true,
     label: 'Yearly cost of one agent',
     symbol: 'S',
     unit: 'currency',
@@ -54,6 +58,7 @@ export const ATTRITION_FIELDS: readonly NumberField[] = [
   {
     kind: 'number',
     key: 'seatCostPerYear',
+    isNpvLinear: true,
     label: 'Facility cost per seat per year',
     symbol: 'F',
     unit: 'currency',
@@ -65,6 +70,7 @@ export const ATTRITION_FIELDS: readonly NumberField[] = [
   {
     kind: 'number',
     key: 'adoptionShare',
+    isNpvLinear: true,
     label: 'Share of agents moved to virtual',
     symbol: 's',
     unit: 'percent',
@@ -75,6 +81,7 @@ export const ATTRITION_FIELDS: readonly NumberField[] = [
   {
     kind: 'number',
     key: 'virtualAttritionRate',
+    isNpvLinear: true,
     label: 'Attrition per year for virtual agents',
     symbol: 'a₁',
     unit: 'percent',
@@ -86,6 +93,7 @@ export const ATTRITION_FIELDS: readonly NumberField[] = [
   {
     kind: 'number',
     key: 'productivityGain',
+    isNpvLinear: true,
     label: 'Productivity change for virtual agents',
     symbol: 'g',
     unit: 'percent',
@@ -98,6 +106,7 @@ export const ATTRITION_FIELDS: readonly NumberField[] = [
   {
     kind: 'number',
     key: 'seatsReleasedShare',
+    isNpvLinear: true,
     label: 'Share of vacated seats released',
     symbol: 'r',
     unit: 'percent',
@@ -109,6 +118,7 @@ export const ATTRITION_FIELDS: readonly NumberField[] = [
   {
     kind: 'number',
     key: 'platformCostPerAgentMonth',
+    isNpvLinear: true,
     label: 'Platform cost per virtual agent per month',
     symbol: 'P',
     unit: 'currency',
@@ -119,6 +129,7 @@ export const ATTRITION_FIELDS: readonly NumberField[] = [
   {
     kind: 'number',
     key: 'implementationCost',
+    isNpvLinear: true,
     label: 'One-time implementation cost',
     symbol: 'I',
     unit: 'currency',
@@ -130,6 +141,7 @@ export const ATTRITION_FIELDS: readonly NumberField[] = [
   {
     kind: 'number',
     key: 'rampMonths',
+    isNpvLinear: true,
     label: 'Ramp-up',
     symbol: 'R',
     unit: 'months',

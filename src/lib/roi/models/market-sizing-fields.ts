@@ -58,6 +58,7 @@ export function marketSizingFields(markets: readonly MarketData[]): Field[] {
     {
       kind: 'number',
       key: 'grossMargin',
+      isNpvLinear: true,
       label: 'Gross margin on revenue won',
       unit: 'percent',
       group: money,
@@ -68,6 +69,7 @@ export function marketSizingFields(markets: readonly MarketData[]): Field[] {
     {
       kind: 'number',
       key: 'annualGoToMarketCost',
+      isNpvLinear: true,
       label: 'Go-to-market cost per year',
       unit: 'currency',
       group: money,
@@ -78,6 +80,7 @@ export function marketSizingFields(markets: readonly MarketData[]): Field[] {
     {
       kind: 'number',
       key: 'upfrontInvestment',
+      isNpvLinear: true,
       label: 'Upfront investment',
       unit: 'currency',
       group: money,
@@ -100,6 +103,7 @@ export function marketSizingFields(markets: readonly MarketData[]): Field[] {
       {
         kind: 'number',
         key: `serviceableShare.${m.id}`,
+        isNpvLinear: true,
         label: `${m.name}: serviceable share`,
         unit: 'percent',
         group: m.name,
@@ -111,6 +115,7 @@ export function marketSizingFields(markets: readonly MarketData[]): Field[] {
       {
         kind: 'number',
         key: `obtainableShare.${m.id}`,
+        isNpvLinear: true,
         label: `${m.name}: obtainable share`,
         unit: 'percent',
         group: m.name,

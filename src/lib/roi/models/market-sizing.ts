@@ -133,17 +133,20 @@ export interface SizingYear {
 }
 
 // The projections depend only on the years and the estimates kept, not on the shares and money
-// the simulation varies, so the last one is kept.
-let cache: { key: string; rows: MarketYear[][] } | undefined;
+// the simulation varies, so the last ones are kept. A shorter horizon reads a prefix of a longer
+// one's rows, so the cache holds the longest horizon asked for (the tornado and break-even move
+// the horizon without recomputing every year).
+let cache: { key: string; years: number; rows: MarketYear[][] } | undefined;
 
 function projections(x: MarketSizingInputs, markets: readonly MarketData[]): MarketYear[][] {
-  const key = `${x.firstYear}|${x.horizonYears}|${x.excludedEstimates.join(',')}|${markets.map((m) => m.id).join(',')}`;
-  if (cache?.key === key) return cache.rows;
+  const key = `${x.firstYear}|${x.excludedEstimates.join(',')}|${markets.map((m) => m.id).join(',')}`;
+  if (cache?.key === key && cache.years >= x.horizonYears) return cache.rows;
   const excluded = new Set(x.excludedEstimates);
+  const years = Math.max(x.horizonYears, cache?.key === key ? cache.years : 0);
   const rows = markets.map((m) =>
-    Array.from({ length: x.horizonYears }, (_, i) => marketRange(m, x.firstYear + i, excluded)),
+    Array.from({ length: years }, (_, i) => marketRange(m, x.firstYear + i, excluded)),
   );
-  cache = { key, rows };
+  cache = { key, years, rows };
   return rows;
 }
 

@@ -11,6 +11,7 @@ export const SPEED_TO_LEAD_FIELDS: readonly Field[] = [
   {
     kind: 'number',
     key: 'monthlyLeads',
+    isNpvLinear: true,
     label: 'Inbound leads per month',
     unit: 'count',
     group: leads,
@@ -56,6 +57,7 @@ export const SPEED_TO_LEAD_FIELDS: readonly Field[] = [
   {
     kind: 'number',
     key: 'qualifyRate',
+    isNpvLinear: true,
     label: 'Contacted leads that qualify',
     unit: 'percent',
     group: funnel,
@@ -67,6 +69,7 @@ export const SPEED_TO_LEAD_FIELDS: readonly Field[] = [
   {
     kind: 'number',
     key: 'winRate',
+    isNpvLinear: true,
     label: 'Qualified leads that become customers',
     unit: 'percent',
     group: funnel,
@@ -77,6 +80,7 @@ export const SPEED_TO_LEAD_FIELDS: readonly Field[] = [
   {
     kind: 'number',
     key: 'averageDealValue',
+    isNpvLinear: true,
     label: 'Average first-year deal value',
     unit: 'currency',
     group: funnel,
@@ -87,6 +91,7 @@ export const SPEED_TO_LEAD_FIELDS: readonly Field[] = [
   {
     kind: 'number',
     key: 'grossMargin',
+    isNpvLinear: true,
     label: 'Gross margin',
     unit: 'percent',
     group: funnel,
@@ -97,6 +102,7 @@ export const SPEED_TO_LEAD_FIELDS: readonly Field[] = [
   {
     kind: 'number',
     key: 'monthlyCost',
+    isNpvLinear: true,
     label: 'Running cost per month',
     unit: 'currency',
     group: costs,
@@ -106,6 +112,7 @@ export const SPEED_TO_LEAD_FIELDS: readonly Field[] = [
   {
     kind: 'number',
     key: 'implementationCost',
+    isNpvLinear: true,
     label: 'One-time implementation cost',
     unit: 'currency',
     group: costs,
