@@ -1,3 +1,4 @@
+import { analyticsRouter } from './routers/analytics';
 import { authRouter } from './routers/auth';
 import { leadsRouter } from './routers/leads';
 import { roiRouter } from './routers/roi';
@@ -19,6 +20,7 @@ export const appRouter = router({
   templates: templatesRouter,
   apiKeys: apiKeysRouter,
   webhooks: webhooksRouter,
+  analytics: analyticsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -58,6 +58,9 @@ export async function runFormAction(
     intent = field(form, options.actionField ?? 'action');
     const action = isSingle(actions) ? actions : actions[intent];
     if (!action) throw new AppError('BAD_REQUEST', 'That action is not one this page offers.');
+    // Access before the form becomes input, as on every road: a page's mapping may refuse a
+    // form (text that is no number), and a visitor must be sent to sign in, not shown that.
+    action.operation.access(Astro.locals.user ?? null);
     const input = action.input ? action.input(form) : form;
     const result = await runOperation(
       action.operation,

@@ -15,6 +15,7 @@ import {
   getModelContext,
   listMarkets,
 } from '../content/roi';
+import { AppError } from '../errors';
 import { field, type FormValues } from '../http/forms';
 
 /** Longest text a field keeps from a query string or form (anything longer is not a number). */
@@ -64,6 +65,22 @@ export function parseTexts(
   texts: Record<string, string>,
 ): { values: InputValues; issues: FieldIssue[] } {
   return parseTextValues(fieldsOf(model), { ...defaultTexts(model), ...texts });
+}
+
+/**
+ * The values a posted save form stands for, read the way the calculator reads its fields
+ * (percent fields in percent, "$1,200" allowed). A text that is no value is refused here, under
+ * the `inputs.<field>` path and with the message the operation gives for a bad value; the name
+ * and every range are then the operation's to check.
+ */
+export function scenarioValuesFromForm(model: RoiModelId, form: FormValues): InputValues {
+  const parsed = parseTexts(model, textsFromForm(model, form));
+  if (parsed.issues.length) {
+    throw new AppError('BAD_REQUEST', 'Some inputs need attention.', {
+      issues: parsed.issues.map((issue) => ({ ...issue, path: `inputs.${issue.path}` })),
+    });
+  }
+  return parsed.values;
 }
 
 /** The sourced defaults of a model, and the markets and headline only market sizing shows. */

@@ -108,6 +108,17 @@ const TRPC_MATRIX: Record<string, TrpcCase> = {
   'roi.shareScenario': m((b) => ({ id: b.scenario }), 'not_found'),
   'roi.revokeShare': m((b) => ({ id: b.scenario }), 'not_found'),
   'roi.getShared': q(() => ({ token: 'not-a-real-token' }), 'not_found'),
+  // Saved funnels are for the people who read the dashboards: partners never reach them.
+  'analytics.funnels': q(none, 'forbidden'),
+  'analytics.saveFunnel': m(
+    () => ({
+      name: 'Stolen',
+      windowDays: 7,
+      steps: [{ type: 'page_view' }, { type: 'lead_created' }],
+    }),
+    'forbidden',
+  ),
+  'analytics.deleteFunnel': m(() => ({ id: 'ui-anything' }), 'forbidden'),
 };
 
 interface RestCase {
