@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import { newId } from '../../lib/ids';
 import { addMs, DAY, isoNow } from '../../lib/time';
-import type { Db, DbOrTx } from '../db';
+import type { DbOrTx } from '../db';
 import { AppError } from '../errors';
 import { hashPassword } from '../auth/password';
 import { PARTNER_ROLES, requirePartner } from '../auth/permissions';
@@ -11,22 +10,14 @@ import { config } from '../config';
 import { enqueueMail } from '../mail/mailer';
 import type { Role } from '../schema';
 import { normaliseEmail } from '../users/login';
-import { emailField } from '../validation';
 import * as users from '../users/repository';
+import { inTransaction } from '../transactions';
 import * as repo from './repository';
 
 /** An invitation link is valid for 7 days, once. */
 export const INVITATION_TTL_MS = 7 * DAY;
 
 export type PartnerRole = Extract<Role, (typeof PARTNER_ROLES)[number]>;
-
-/** What a partner admin sends to invite a colleague (the team page and `team.invite`). */
-export const inviteColleagueInput = z
-  .object({
-    email: emailField,
-    role: z.enum(PARTNER_ROLES, { message: 'Choose a role: partner_admin or partner_rep.' }),
-  })
-  .strict();
 
 /**
  * Creates an invitation into an existing partner company and e-mails its link. Used by a
@@ -84,7 +75,7 @@ export async function createInvitation(
 
 /** A partner admin invites a colleague into their own company (from the session, never the request). */
 export async function inviteColleague(
-  db: Db,
+  db: DbOrTx,
   actor: SessionUser | null,
   input: { email: string; role: PartnerRole },
   now: Date = new Date(),
@@ -93,7 +84,7 @@ export async function inviteColleague(
   if (user.role !== 'partner_admin') {
     throw new AppError('FORBIDDEN', 'Only a partner admin can invite colleagues.');
   }
-  return db.transaction().execute((trx) =>
+  return inTransaction(db, (trx) =>
     createInvitation(
       trx,
       {
@@ -120,21 +111,21 @@ async function usableInvitation(db: DbOrTx, token: string, now: Date) {
 }
 
 /** What the accept page shows: who is invited, into which company. */
-export async function describeInvitation(db: Db, token: string, now: Date = new Date()) {
+export async function describeInvitation(db: DbOrTx, token: string, now: Date = new Date()) {
   const invitation = await usableInvitation(db, token, now);
   return { email: invitation.email, partnerName: invitation.partner_name, role: invitation.role };
 }
 
 /** Accepts an invitation: creates the account in the inviting company and signs it in. */
 export async function acceptInvitation(
-  db: Db,
+  db: DbOrTx,
   token: string,
   input: { name: string; password: string },
   now: Date = new Date(),
 ) {
   const invitation = await usableInvitation(db, token, now);
   const passwordHash = await hashPassword(input.password);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     if (!(await repo.markInvitationAccepted(trx, invitation.id, isoNow(now)))) {
       throw new AppError('NOT_FOUND', 'This invitation was already used.');
     }
@@ -160,7 +151,7 @@ export async function acceptInvitation(
 }
 
 /** The partner admin's team page: members and invitations of their own company. */
-export async function listTeam(db: Db, actor: SessionUser | null) {
+export async function listTeam(db: DbOrTx, actor: SessionUser | null) {
   const { partnerId } = requirePartner(actor);
   const [members, invitations] = await Promise.all([
     users.listUsersOfPartner(db, partnerId),

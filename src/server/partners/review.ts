@@ -1,6 +1,4 @@
-import { z } from 'zod';
-import { TIER_SLUGS } from '../../lib/content/portal';
-import { reasonField } from '../../lib/deals/schema';
+import type { TierSlug } from '../../lib/content/portal';
 import { newId } from '../../lib/ids';
 import { isoNow } from '../../lib/time';
 import { listAuditForEntity } from '../audit/repository';
@@ -19,14 +17,13 @@ import { findPartnerByName, insertPartner } from './repository';
 
 export const APPLICATIONS_PAGE_SIZE = 25;
 
-const CHOOSE_TIER = 'Choose one of the program’s tiers.';
-/** A tier the program offers: one of the tiers in content/tiers, nothing else. */
-const tierField = z
-  .enum(TIER_SLUGS, { errorMap: () => ({ message: CHOOSE_TIER }) })
-  .refine((slug) => findTier(slug) !== undefined, CHOOSE_TIER);
+export const CHOOSE_TIER = 'Choose one of the program’s tiers.';
 
-/** An approval, as the review page and `review.approveApplication` accept it. */
-export const approveApplicationInput = z.object({ tier: tierField, note: reasonField }).strict();
+/** An approval: the tier the new partner company starts at, and an optional note for the audit trail. */
+export interface ApplicationApproval {
+  tier: TierSlug;
+  note?: string | undefined;
+}
 
 /** Another reviewer's decision committed between our read and our update. */
 function decidedMeanwhile(): AppError {
@@ -75,7 +72,7 @@ export async function approvePartnerApplication(
   db: DbOrTx,
   actor: SessionUser | null,
   id: string,
-  input: z.output<typeof approveApplicationInput>,
+  input: ApplicationApproval,
   now: Date = new Date(),
 ): Promise<{ partnerId: string; invitationId: string }> {
   const user = requireChannel(actor);

@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import { newId } from '../../lib/ids';
 import { isoNow } from '../../lib/time';
-import { WEBHOOK_EVENTS, type WebhookEvent } from '../../lib/deals/webhook-events';
+import type { WebhookEvent } from '../../lib/deals/webhook-events';
 import { auditActorOf, recordAudit } from '../audit/record';
 import type { SessionUser } from '../auth/session';
 import { randomToken } from '../auth/tokens';
@@ -12,26 +11,17 @@ import { AppError } from '../errors';
 import { requirePartnerAdmin } from '../auth/permissions';
 import { emitWebhookEvent } from './emit';
 import * as repo from './repository';
-import { assertRegistrableUrl, webhookUrlField } from './url-policy';
+import { assertRegistrableUrl } from './url-policy';
 
 export const MAX_ENDPOINTS = 10;
 export const DELIVERIES_PAGE_SIZE = 25;
 
-/** A new endpoint, as the webhooks page and `webhooks.create` accept it. */
-export const webhookEndpointInput = z
-  .object({
-    url: webhookUrlField,
-    events: z
-      .array(z.enum(WEBHOOK_EVENTS, { message: 'Pick events from the list.' }))
-      .min(1, 'Pick at least one event.')
-      .max(WEBHOOK_EVENTS.length, 'Pick each event once.'),
-    description: z
-      .string()
-      .trim()
-      .max(200, 'Keep the description under 200 characters.')
-      .optional(),
-  })
-  .strict();
+/** A new endpoint: where to send which events (checked by `operations/create-webhook.ts`). */
+export interface WebhookEndpointRequest {
+  url: string;
+  events: WebhookEvent[];
+  description?: string | undefined;
+}
 
 /**
  * A partner admin registers a URL for some events. The signing secret is returned this once;
@@ -40,7 +30,7 @@ export const webhookEndpointInput = z
 export async function createWebhookEndpoint(
   db: DbOrTx,
   actor: SessionUser | null,
-  input: z.output<typeof webhookEndpointInput>,
+  input: WebhookEndpointRequest,
   now: Date = new Date(),
 ): Promise<{ id: string; secret: string }> {
   const { user, partnerId } = requirePartnerAdmin(actor);

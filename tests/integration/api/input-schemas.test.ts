@@ -1,35 +1,39 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import type { ZodTypeAny } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from '../../../src/server/api/root';
-import { apiKeyInput } from '../../../src/server/partner-api/keys';
-import { inviteColleagueInput } from '../../../src/server/partners/invitations';
-import { webhookEndpointInput } from '../../../src/server/webhooks/service';
+import { createApiKey } from '../../../src/server/partner-api/operations/create-api-key';
+import { inviteTeammate } from '../../../src/server/partners/operations/invite-teammate';
+import { createWebhook } from '../../../src/server/webhooks/operations/create-webhook';
 import { makePortalWorld, type PortalWorld } from '../../helpers/portal';
 import { createTestDb, type TestDb } from '../../helpers/test-db';
 import { callTrpc } from '../../helpers/trpc';
 
 const PAGES = resolve(import.meta.dirname, '../../../src/pages');
 
-/** One schema per form, exported by the service module; the page and the procedure both use it. */
-const SHARED: [string, ZodTypeAny, string, string][] = [
-  ['webhooks.create', webhookEndpointInput, 'portal/webhooks/index.astro', 'webhookEndpointInput'],
-  ['apiKeys.create', apiKeyInput, 'portal/api-keys.astro', 'apiKeyInput'],
-  ['team.invite', inviteColleagueInput, 'portal/team.astro', 'inviteColleagueInput'],
+/** One operation per form: the procedure is built from it and the page posts through it. */
+const SHARED: [string, { name: string; input: unknown }, string, string][] = [
+  ['webhooks.create', createWebhook, 'portal/webhooks/index.astro', 'createWebhook'],
+  ['apiKeys.create', createApiKey, 'portal/api-keys.astro', 'createApiKey'],
+  ['team.invite', inviteTeammate, 'portal/team.astro', 'inviteTeammate'],
 ];
 
 describe('input schemas are defined once', () => {
-  it.each(SHARED)('%s validates with the exported schema', (path, schema) => {
+  it.each(SHARED)('%s validates with its operation’s schema', (path, operation) => {
     const procedure = appRouter._def.procedures[path as keyof typeof appRouter._def.procedures];
-    expect((procedure as unknown as { _def: { inputs: unknown[] } })._def.inputs).toEqual([schema]);
+    expect(operation.name).toBe(path);
+    expect((procedure as unknown as { _def: { inputs: unknown[] } })._def.inputs).toEqual([
+      operation.input,
+    ]);
   });
 
   it.each(SHARED)(
-    'the page of %s parses with it too, not with a copy',
-    (_path, _schema, page, name) => {
+    'the page of %s posts through the same operation, not a copy of its schema',
+    (_path, _operation, page, name) => {
       const source = readFileSync(join(PAGES, page), 'utf8');
-      expect(source).toContain(`parseInput(${name}, {`);
+      expect(source).toContain('runFormAction(Astro');
+      expect(source).toMatch(new RegExp(`operation: ${name}\\b`));
+      expect(source).not.toContain('parseInput(');
       expect(source).not.toMatch(/from 'zod'/);
     },
   );

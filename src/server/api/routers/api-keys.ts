@@ -1,17 +1,10 @@
-import { z } from 'zod';
-import { apiKeyInput, createApiKey, listApiKeysFor, revokeApiKeyFor } from '../../partner-api/keys';
-import { partnerProcedure, router } from '../trpc';
+import * as apiKeys from '../../partner-api/operations';
+import { procedureFor } from '../procedure-for';
+import { router } from '../trpc';
 
 /** Partner admins' API keys: the full key is returned once, by `create`. */
 export const apiKeysRouter = router({
-  list: partnerProcedure.query(({ ctx }) => listApiKeysFor(ctx.db, ctx.user)),
-  create: partnerProcedure
-    .input(apiKeyInput)
-    .mutation(({ ctx, input }) => createApiKey(ctx.db, ctx.user, input)),
-  revoke: partnerProcedure
-    .input(z.object({ id: z.string().min(1).max(40) }).strict())
-    .mutation(async ({ ctx, input }) => {
-      await revokeApiKeyFor(ctx.db, ctx.user, input.id);
-      return { revoked: true };
-    }),
+  list: procedureFor(apiKeys.listApiKeys),
+  create: procedureFor(apiKeys.createApiKey),
+  revoke: procedureFor(apiKeys.revokeApiKey),
 });

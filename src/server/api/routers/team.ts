@@ -1,13 +1,9 @@
-import { inviteColleague, inviteColleagueInput, listTeam } from '../../partners/invitations';
-import { partnerProcedure, router } from '../trpc';
+import * as partners from '../../partners/operations';
+import { procedureFor } from '../procedure-for';
+import { router } from '../trpc';
 
+/** The caller's own partner company: its members and invitations, and inviting a colleague. */
 export const teamRouter = router({
-  /** Members and invitations of the caller's own partner company. */
-  list: partnerProcedure.query(({ ctx }) => listTeam(ctx.db, ctx.user)),
-
-  /** A partner admin invites a colleague (link valid 7 days). */
-  invite: partnerProcedure.input(inviteColleagueInput).mutation(async ({ ctx, input }) => {
-    const { id, expiresAt } = await inviteColleague(ctx.db, ctx.user, input);
-    return { id, expiresAt };
-  }),
+  list: procedureFor(partners.listTeam),
+  invite: procedureFor(partners.inviteTeammate),
 });

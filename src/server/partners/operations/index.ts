@@ -1,0 +1,7 @@
+/** Every partner-program use case (applications, review, team, invitations), for the adapters and the tests. */
+export { approveApplication } from './approve-application';
+export { getApplication } from './get-application';
+export { inviteTeammate } from './invite-teammate';
+export { listApplications } from './list-applications';
+export { listTeam } from './list-team';
+export { rejectApplication } from './reject-application';
