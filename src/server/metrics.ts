@@ -41,6 +41,12 @@ export const metrics = processSingleton('metrics', () => {
     labelNames: ['outcome'] as const,
     registers: [registry],
   });
+  const conflictRuns = new Counter({
+    name: 'chasm_conflict_rule_runs_total',
+    help: 'Times the conflict rules ran over candidate deals, by purpose: check (live), register, submit.',
+    labelNames: ['purpose'] as const,
+    registers: [registry],
+  });
   // The two queue gauges share one read of the lanes per scrape (prom-client collects them
   // concurrently), so a scrape costs one query per lane, not two.
   let lanes: { at: number; reports: ReturnType<typeof laneReports> } | null = null;
@@ -68,7 +74,7 @@ export const metrics = processSingleton('metrics', () => {
         this.set({ lane: lane.lane }, lane.oldestDueSeconds);
     },
   });
-  return { registry, requests, latency, events, mail, webhooks };
+  return { registry, requests, latency, events, mail, webhooks, conflictRuns };
 });
 
 /** The route label of a request path: a fixed list, so label values cannot grow without bound. */

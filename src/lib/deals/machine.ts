@@ -66,7 +66,8 @@ export type Decision =
 
 const DAY_MS = 86_400_000;
 const REVIEWABLE: readonly DealStatus[] = ['submitted', 'under_review'];
-const NEEDS_REASON = new Set<DealActionType>(['return', 'reject', 'deny_extension']);
+// A loss needs its reason: it is what the win/loss analysis reads, on every road alike.
+const NEEDS_REASON = new Set<DealActionType>(['return', 'reject', 'deny_extension', 'mark_lost']);
 
 /** Which actor kinds may take each action, and from which statuses. */
 const RULES: Record<DealActionType, { actors: readonly ActorKind[]; from: readonly DealStatus[] }> =
@@ -161,8 +162,8 @@ function changesOf(
 
 /**
  * Decides whether `actor` may apply `action` to a deal in `state` at `now`, and what changes.
- * Reasons are required to return or reject a deal, to deny an extension, and to approve a
- * deal flagged with a conflict (the reason records why this registration wins).
+ * Reasons are required to return or reject a deal, to deny an extension, to mark it lost, and
+ * to approve a deal flagged with a conflict (the reason records why this registration wins).
  */
 export function decideTransition(
   state: DealState,
@@ -194,7 +195,9 @@ export function decideTransition(
       'REASON_REQUIRED',
       action.type === 'approve'
         ? 'This deal has a conflict: say why it should be approved.'
-        : 'Give a reason; the partner sees it.',
+        : action.type === 'mark_lost'
+          ? 'Say why the deal was lost; it goes on the timeline.'
+          : 'Give a reason; the partner sees it.',
     );
   }
   const to = TARGET[action.type] ?? state.status;

@@ -14,6 +14,7 @@ import { isoNow } from '../../lib/time';
 import type { SessionUser } from '../auth/session';
 import type { DbOrTx } from '../db';
 import { AppError } from '../errors';
+import { metrics } from '../metrics';
 import { requirePartner } from '../auth/permissions';
 import {
   findByKey,
@@ -64,6 +65,21 @@ export interface Match {
 
 export type { ConflictReport, OwnMatch };
 
+/** What the rules found for one registration: other partners' deals and the partner's own. */
+export interface Matches {
+  others: Match[];
+  own: Match[];
+}
+
+/** The report a partner sees for a set of matches (other partners anonymised). */
+export function reportOf(matches: Matches, now: Date): ConflictReport {
+  return {
+    conflicts: matches.others.map(toPartnerSafe),
+    ...ownReport(matches.own),
+    checkedAt: isoNow(now),
+  };
+}
+
 /**
  * Runs every rule against the open deals that share a key with the registration. Returns other
  * partners' active registrations and the partner's own open deals separately.
@@ -72,8 +88,10 @@ export async function findMatches(
   db: DbOrTx,
   partnerId: string,
   subject: { keys: MatchKeys; products: readonly string[] },
-  excludeDealId?: string | null,
-): Promise<{ others: Match[]; own: Match[] }> {
+  excludeDealId: string | null | undefined,
+  purpose: 'check' | 'register' | 'submit',
+): Promise<Matches> {
+  metrics.conflictRuns.inc({ purpose });
   const candidates = await findCandidates(db, subject.keys);
   const others: Match[] = [];
   const own: Match[] = [];
@@ -167,11 +185,12 @@ export async function checkConflicts(
     customerDomain: input.customerDomain ?? '',
     contactEmail: input.contactEmail ?? '',
   });
-  const { others, own } = await findMatches(
+  const matches = await findMatches(
     db,
     partnerId,
     { keys, products: input.products },
     input.dealId,
+    'check',
   );
-  return { conflicts: others.map(toPartnerSafe), ...ownReport(own), checkedAt: isoNow(now) };
+  return reportOf(matches, now);
 }

@@ -1,3 +1,4 @@
+import type { ConflictReport } from '../../lib/matching/report';
 import { AppError } from '../errors';
 
 /**
@@ -6,8 +7,10 @@ import { AppError } from '../errors';
  */
 export class DuplicateDealError extends AppError {
   readonly duplicateId: string;
+  /** Everything the rules found for the refused registration, for the page's conflict panel. */
+  readonly report: ConflictReport | null;
 
-  constructor(duplicate: { id: string; customerName: string }) {
+  constructor(duplicate: { id: string; customerName: string }, report: ConflictReport | null = null) {
     super(
       'CONFLICT',
       `You already have an open deal for ${duplicate.customerName} with a product in common: ${duplicate.id} (/portal/deals/${duplicate.id}). Update that deal instead of registering it again.`,
@@ -16,5 +19,6 @@ export class DuplicateDealError extends AppError {
       },
     );
     this.duplicateId = duplicate.id;
+    this.report = report;
   }
 }

@@ -1,19 +1,24 @@
-import type { DealInput } from '../../lib/deals/schema';
-import type { SessionUser } from '../auth/session';
-import type { DbOrTx } from '../db';
-import { AppError, HTTP_STATUS } from '../errors';
-import { field, readForm } from '../http/forms';
-import { issuesByField } from '../validation';
-import { checkConflicts, type ConflictReport } from './conflicts';
+import type { AstroGlobal } from 'astro';
+import type { ConflictReport } from '../../lib/matching/report';
+import { getDb } from '../db';
+import type { FieldIssue } from '../errors';
+import { runFormAction, type FormAction } from '../http/form-action';
+import { field, type FormValues } from '../http/forms';
+import { runOperation } from '../operations/operation';
 import { DuplicateDealError } from './errors';
 import {
-  conflictInputFromValues,
+  AMOUNT_HINT,
+  conflictCandidate,
+  dealFormInput,
   dealFormValuesFromForm,
-  parseDealForm,
   type DealFormValues,
 } from './form';
+import { checkConflicts } from './operations/check-conflicts';
+import { createDeal } from './operations/create-deal';
+import { updateDeal } from './operations/update-deal';
+import type { DealView } from './view';
 
-/** What the deal form page renders after a post (or redirects to, after a save). */
+/** What the deal form page renders after a post that did not redirect. */
 export interface DealFormPost {
   values: DealFormValues;
   /** The version the edit form was read at, as posted back. */
@@ -23,51 +28,83 @@ export interface DealFormPost {
   conflicts: ConflictReport | null;
   /** The partner's own open deal that this one would duplicate. */
   duplicateId?: string;
-  /** The HTTP status of a refused save. */
-  status?: number;
-  /** "Check for conflicts" was pressed with too little typed to check. */
-  isCheckSkipped?: boolean;
-  /** Where to go after a save. */
-  redirect?: string;
+  /** Set when the page must answer with it (the redirect after a save, the 404 page). */
+  response?: Response;
 }
 
+/** Issues as the form names its fields: `value` is typed in major units, edits drop `deal.`. */
+function relabel(issue: FieldIssue): FieldIssue {
+  const path = issue.path.replace(/^deal\./, '');
+  if (path === 'valueCents' && /must be (?:a number|whole cents)/.test(issue.message))
+    return { path, message: AMOUNT_HINT };
+  return { ...issue, path };
+}
+
+const noticeFor = (deal: DealView) => (deal.status === 'draft' ? 'saved' : 'submitted');
+
 /**
- * The POST of the new-deal and edit-deal pages: either a conflict check (intent "check") or a
- * save through `save`, which returns where to go next. `shown` is what the page showed before
- * the post (an edit form also has its deal id and version). A refused save keeps what was
- * typed, its field errors, and the conflicts for it, so the partner sees why.
+ * The POST of the new-deal and edit-deal pages, through the deal operations: "Check for
+ * conflicts" (intent `check`) runs the live check; "Save draft" and "Submit" register or edit.
+ * A refused save keeps what was typed and its field errors, and shows the conflicts the rules
+ * found: those of the refusal itself for a duplicate (the rules are not run twice), or one check
+ * when the save was refused before the rules ran.
  */
 export async function postDealForm(
-  db: DbOrTx,
-  user: SessionUser,
-  request: Request,
+  Astro: AstroGlobal,
   shown: { values: DealFormValues; dealId?: string; version?: number },
-  save: (input: DealInput, submit: boolean, version: number | undefined) => Promise<string>,
 ): Promise<DealFormPost> {
-  let { values, version } = shown;
-  try {
-    const form = await readForm(request);
-    values = dealFormValuesFromForm(form);
-    if (version !== undefined) version = Number.parseInt(field(form, 'version'), 10) || version;
-    const intent = field(form, 'intent');
-    if (intent === 'check') {
-      const input = conflictInputFromValues(values, shown.dealId);
-      if (!input) return { values, version, errors: {}, conflicts: null, isCheckSkipped: true };
-      return { values, version, errors: {}, conflicts: await checkConflicts(db, user, input) };
-    }
-    const redirect = await save(parseDealForm(values), intent === 'submit', version);
-    return { values, version, errors: {}, conflicts: null, redirect };
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    const input = conflictInputFromValues(values, shown.dealId);
-    return {
-      values,
-      version,
-      status: HTTP_STATUS[error.code],
-      message: error.message,
-      errors: issuesByField(error.issues),
-      conflicts: input ? await checkConflicts(db, user, input).catch(() => null) : null,
-      ...(error instanceof DuplicateDealError ? { duplicateId: error.duplicateId } : {}),
-    };
+  const { dealId } = shown;
+  const values = (form: FormValues) => dealFormValuesFromForm(form);
+  const save = (submit: boolean): FormAction =>
+    dealId
+      ? {
+          operation: updateDeal,
+          input: (form) => ({
+            id: dealId,
+            version: Number.parseInt(field(form, 'version'), 10) || shown.version,
+            submit,
+            deal: dealFormInput(values(form)),
+          }),
+          redirect: (deal) =>
+            `/portal/deals/${(deal as DealView).id}?notice=${noticeFor(deal as DealView)}`,
+        }
+      : {
+          operation: createDeal,
+          input: (form) => ({ ...dealFormInput(values(form)), submit }),
+          redirect: (deal) =>
+            `/portal/deals/${(deal as DealView).id}?notice=${noticeFor(deal as DealView)}`,
+        };
+  const post = await runFormAction(
+    Astro,
+    {
+      submit: save(true),
+      draft: save(false),
+      check: {
+        operation: checkConflicts,
+        input: (form) => conflictCandidate(values(form), dealId),
+      },
+    },
+    { actionField: 'intent', relabel },
+  );
+  if (!post) return { values: shown.values, version: shown.version, errors: {}, conflicts: null };
+  const posted = values(post.form);
+  const version = Number.parseInt(field(post.form, 'version'), 10) || shown.version;
+  const base = {
+    values: posted,
+    version,
+    errors: post.errors,
+    ...(post.message ? { message: post.message } : {}),
+  };
+  if (post.response) return { ...base, conflicts: null, response: post.response };
+  if (post.intent === 'check')
+    return { ...base, conflicts: (post.result as ConflictReport) ?? null };
+  if (post.error instanceof DuplicateDealError) {
+    return { ...base, conflicts: post.error.report, duplicateId: post.error.duplicateId };
   }
+  const conflicts = await runOperation(
+    checkConflicts,
+    { db: getDb(), principal: Astro.locals.user ?? null },
+    conflictCandidate(posted, dealId),
+  ).catch(() => null);
+  return { ...base, conflicts };
 }

@@ -1,15 +1,7 @@
 import { PRODUCT_SLUGS } from '../../lib/catalog';
-import {
-  conflictCheckInput,
-  dealInput,
-  type ConflictCheckInput,
-  type DealInput,
-} from '../../lib/deals/schema';
 import { normaliseHost } from '../../lib/matching/domain';
 import { minorToInput, parseMoneyInput } from '../../lib/deals/money';
-import { AppError, type FieldIssue } from '../errors';
 import { field, type FormValues } from '../http/forms';
-import { zodIssues } from '../validation';
 import type { DealView } from './view';
 
 /** What the deal form shows: every field as typed (so a failed post keeps the values). */
@@ -71,7 +63,8 @@ export function emptyDealForm(overrides: Partial<DealFormValues> = {}): DealForm
 
 export function dealFormValuesFromForm(form: FormValues): DealFormValues {
   const values = emptyDealForm();
-  for (const name of TEXT_FIELDS) values[name] = field(form, name).slice(0, 4000);
+  // Nothing is cut here: a field over its limit is refused by the operation, with its name.
+  for (const name of TEXT_FIELDS) values[name] = field(form, name);
   const products = form.products;
   values.products = (Array.isArray(products) ? products : products ? [products] : []).slice(0, 20);
   return values;
@@ -97,25 +90,25 @@ export function dealFormValuesFromView(deal: DealView): DealFormValues {
   };
 }
 
+/** The message for an amount typed in a way that is not money. */
+export const AMOUNT_HINT = 'Enter an amount like 125000 or 125000.50.';
+
 /**
- * Turns the posted form into a validated deal input: the amount typed in major units becomes
- * minor units, blank optional fields mean "not given". Throws BAD_REQUEST with every field's issue.
+ * The posted form as the deal operation's input, unvalidated (the operation checks it): the
+ * amount typed in major units becomes minor units, blank optional fields mean "not given". An
+ * amount that is not money is passed on as typed, so the operation refuses it on that field.
  */
-export function parseDealForm(values: DealFormValues): DealInput {
-  const issues: FieldIssue[] = [];
-  const valueCents =
-    values.value.trim() === '' ? undefined : parseMoneyInput(values.value, values.currency);
-  if (values.value.trim() !== '' && valueCents === null) {
-    issues.push({ path: 'valueCents', message: 'Enter an amount like 125000 or 125000.50.' });
-  }
-  const raw = {
+export function dealFormInput(values: DealFormValues): Record<string, unknown> {
+  const typed = values.value.trim();
+  const valueCents = typed === '' ? undefined : parseMoneyInput(typed, values.currency);
+  return {
     customerName: values.customerName,
     customerDomain: values.customerDomain,
     country: values.country,
     contactName: values.contactName,
     contactEmail: values.contactEmail,
     contactTitle: values.contactTitle || undefined,
-    valueCents: valueCents ?? undefined,
+    valueCents: valueCents === null ? typed : valueCents,
     currency: values.currency,
     expectedCloseDate: values.expectedCloseDate,
     products: values.products,
@@ -125,30 +118,22 @@ export function parseDealForm(values: DealFormValues): DealInput {
     notes: values.notes || undefined,
     externalId: values.externalId || undefined,
   };
-  const result = dealInput.safeParse(raw);
-  if (!result.success)
-    issues.push(
-      ...zodIssues(result.error).filter((i) => !(i.path === 'valueCents' && issues.length > 0)),
-    );
-  if (issues.length > 0 || !result.success) {
-    throw new AppError('BAD_REQUEST', 'Some fields need attention.', { issues });
-  }
-  return result.data;
 }
 
-/** The fields the conflict check reads, from what is typed so far; null when too little. */
-export function conflictInputFromValues(
+/**
+ * What the live conflict check gets from a half-filled form: the fields typed so far that look
+ * complete (a domain that parses, an e-mail with an @), so a check works before the form does.
+ */
+export function conflictCandidate(
   values: DealFormValues,
   dealId?: string,
-): ConflictCheckInput | null {
+): Record<string, unknown> {
   const email = values.contactEmail.trim();
-  const candidate = {
+  return {
     ...(values.customerName.trim() ? { customerName: values.customerName } : {}),
     ...(normaliseHost(values.customerDomain) ? { customerDomain: values.customerDomain } : {}),
     ...(/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) ? { contactEmail: email } : {}),
     products: values.products.filter((p) => (PRODUCT_SLUGS as readonly string[]).includes(p)),
     ...(dealId ? { dealId } : {}),
   };
-  const result = conflictCheckInput.safeParse(candidate);
-  return result.success ? result.data : null;
 }

@@ -11,7 +11,7 @@ import type { DealUpdate } from '../schema';
 import { actorKindOf, type Actor } from './actor';
 import { replaceDealConflicts } from './conflict-repository';
 import { afterTransition, auditChanges, bookkeeping, SYSTEM } from './lifecycle-effects';
-import { findMatches, ownReport } from './conflicts';
+import { findMatches, ownReport, type Matches } from './conflicts';
 import { DuplicateDealError } from './errors';
 import { findDeal, updateDealIfVersion, type DealRow } from './repository';
 
@@ -28,14 +28,28 @@ const REFUSAL_STATUS = {
  * refused; other partners' active registrations are stored as conflicts and flag the deal for
  * review (a conflict never blocks submission).
  */
-async function detectConflictsAtSubmission(db: DbOrTx, deal: DealRow, now: Date): Promise<boolean> {
-  const keys = matchKeysOf({
-    customerName: deal.customer_name,
-    customerDomain: deal.customer_domain,
-    contactEmail: deal.contact_email,
-  });
-  const products = JSON.parse(deal.products) as string[];
-  const { others, own } = await findMatches(db, deal.partner_id, { keys, products }, deal.id);
+async function detectConflictsAtSubmission(
+  db: DbOrTx,
+  deal: DealRow,
+  now: Date,
+  known: Matches | undefined,
+): Promise<boolean> {
+  const { others, own } =
+    known ??
+    (await findMatches(
+      db,
+      deal.partner_id,
+      {
+        keys: matchKeysOf({
+          customerName: deal.customer_name,
+          customerDomain: deal.customer_domain,
+          contactEmail: deal.contact_email,
+        }),
+        products: JSON.parse(deal.products) as string[],
+      },
+      deal.id,
+      'submit',
+    ));
   const { duplicate } = ownReport(own);
   if (duplicate) throw new DuplicateDealError(duplicate);
   await replaceDealConflicts(
@@ -64,11 +78,13 @@ export async function applyDealAction(
   action: DealAction,
   actor: Actor | typeof SYSTEM,
   now: Date,
+  /** The rules' findings for this deal as it stands, when the caller has just run them. */
+  known: { matches?: Matches } = {},
 ): Promise<DealRow> {
   const nowIso = isoNow(now);
   let hasConflict = deal.has_conflict === 1;
   if (action.type === 'submit' && (deal.status === 'draft' || deal.status === 'returned')) {
-    hasConflict = await detectConflictsAtSubmission(db, deal, now);
+    hasConflict = await detectConflictsAtSubmission(db, deal, now, known.matches);
   }
   const decision = decideTransition(
     {

@@ -11,7 +11,7 @@ import { AppError } from '../errors';
 import type { DealUpdate, NewDeal } from '../schema';
 import { requirePartner } from '../auth/permissions';
 import type { Actor } from './actor';
-import { findMatches, ownReport } from './conflicts';
+import { findMatches, ownReport, reportOf, type Matches } from './conflicts';
 import { inTransaction, isUniqueViolation } from '../transactions';
 import { DuplicateDealError } from './errors';
 import { applyDealAction } from './lifecycle';
@@ -49,21 +49,28 @@ async function refuseUnknownScenario(
   );
 }
 
-/** Refuses a second open deal for the same customer with a product in common. */
+/**
+ * Runs the conflict rules once for a registration and refuses a second open deal for the same
+ * customer with a product in common. The matches are returned so that submitting in the same
+ * step reuses them instead of running the rules again.
+ */
 async function refuseDuplicate(
   db: DbOrTx,
   partnerId: string,
   input: DealInput,
   selfId: string | null,
-) {
-  const { own } = await findMatches(
+  now: Date,
+): Promise<Matches> {
+  const matches = await findMatches(
     db,
     partnerId,
     { keys: matchKeysOf(input), products: input.products },
     selfId,
+    'register',
   );
-  const { duplicate } = ownReport(own);
-  if (duplicate) throw new DuplicateDealError(duplicate);
+  const { duplicate } = ownReport(matches.own);
+  if (duplicate) throw new DuplicateDealError(duplicate, reportOf(matches, now));
+  return matches;
 }
 
 /** The external id (the partner's CRM id) is another deal's: a 409 on the `externalId` field. */
@@ -119,7 +126,7 @@ export async function createDeal(
   return inTransaction(db, async (trx) => {
     await refuseTakenExternalId(trx, partnerId, input.externalId, null);
     await refuseUnknownScenario(trx, partnerId, input.roiScenarioId);
-    await refuseDuplicate(trx, partnerId, input, null);
+    const matches = await refuseDuplicate(trx, partnerId, input, null, now);
     const id = newId(now.getTime());
     const row: NewDeal = {
       id,
@@ -145,7 +152,9 @@ export async function createDeal(
       now,
     );
     const deal = (await findDeal(trx, id, partnerId)) as DealRow;
-    return options.submit ? applyDealAction(trx, deal, { type: 'submit' }, user, now) : deal;
+    return options.submit
+      ? applyDealAction(trx, deal, { type: 'submit' }, user, now, { matches })
+      : deal;
   });
 }
 
@@ -187,7 +196,7 @@ export async function updateDeal(
     }
     await refuseTakenExternalId(trx, partnerId, input.externalId, id);
     await refuseUnknownScenario(trx, partnerId, input.roiScenarioId);
-    await refuseDuplicate(trx, partnerId, input, id);
+    const matches = await refuseDuplicate(trx, partnerId, input, id, now);
     const columns = columnsOf(input);
     const changes: Record<string, [unknown, unknown]> = {};
     for (const field of EDITABLE_FIELDS) {
@@ -222,6 +231,8 @@ export async function updateDeal(
       );
       after = (await findDeal(trx, id, partnerId)) as DealRow;
     }
-    return options.submit ? applyDealAction(trx, after, { type: 'submit' }, user, now) : after;
+    return options.submit
+      ? applyDealAction(trx, after, { type: 'submit' }, user, now, { matches })
+      : after;
   });
 }

@@ -1,4 +1,5 @@
 import type { z, ZodTypeAny } from 'zod';
+import type { Visitor } from '../../lib/personas/types';
 import type { Actor } from '../auth/actor';
 import type { DbOrTx } from '../db';
 import { parseInput } from '../validation';
@@ -34,6 +35,24 @@ export interface OperationContext<A> {
   db: DbOrTx;
   actor: A;
   now: Date;
+  /** Set by adapters that serve a request (the form road); absent for jobs and in-process calls. */
+  request?: RequestFacts;
+}
+
+/**
+ * What the adapter knows about the request that the caller must not be able to state in the
+ * input, like the principal: the client's address (for rate limits, as sign-in and the flow
+ * completion limit count per address) and the visitor the middleware recognised from its cookie.
+ */
+export interface RequestFacts {
+  clientIp: string;
+  visitor: Visitor | null;
+}
+
+/** The request facts of a use case that cannot run without them (a programming error if absent). */
+export function requestFactsOf(context: { request?: RequestFacts }): RequestFacts {
+  if (!context.request) throw new Error('This operation needs the request it serves.');
+  return context.request;
 }
 
 /** The input a caller sends (before parsing), for typed adapters. */
@@ -62,13 +81,13 @@ export function parseOperationInput<S extends ZodTypeAny>(
  */
 export async function runOperation<S extends ZodTypeAny, A, R>(
   operation: Operation<S, A, R, OperationKind>,
-  context: { db: DbOrTx; principal: Actor | null; now?: Date },
+  context: { db: DbOrTx; principal: Actor | null; now?: Date; request?: RequestFacts },
   rawInput: unknown,
 ): Promise<Awaited<R>> {
   const actor = operation.access(context.principal);
   const input = parseOperationInput(operation, rawInput);
   return (await operation.handle(
-    { db: context.db, actor, now: context.now ?? new Date() },
+    { db: context.db, actor, now: context.now ?? new Date(), request: context.request },
     input,
   )) as Awaited<R>;
 }

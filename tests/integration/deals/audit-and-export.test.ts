@@ -121,7 +121,14 @@ describe('template figures', () => {
       );
       if (outcome) {
         await decideDeal(t.db, w.channel, deal.id, 'approve', undefined);
-        await markDealOutcome(t.db, w.anaA, deal.id, outcome, undefined);
+        // A loss carries its reason (the state machine asks for one); a win needs none.
+        await markDealOutcome(
+          t.db,
+          w.anaA,
+          deal.id,
+          outcome,
+          outcome === 'lost' ? 'Budget cut' : undefined,
+        );
       }
     }
     const figures = await getTemplateFigures(t.db, w.channel);

@@ -73,11 +73,8 @@ describe('a client generated from /api/v1/openapi.json', () => {
         // A CRM's whole workflow: register, correct, submit, talk, close. Each field read
         // below has the type a CRM would store it as (never unknown).
         'type Deal = { id: string; status: string; valueCents: number; externalId: string | null };',
-        'export async function workflow(input: {',
-        '  customerName: string; customerDomain: string; country: string; contactName: string;',
-        '  contactEmail: string; valueCents: number; currency: "USD" | "EUR" | "GBP";',
-        '  expectedCloseDate: string; products: ("voice" | "messaging")[]; useCase: string;',
-        '}): Promise<Deal | undefined> {',
+        "type NewDeal = paths['/deals']['post']['requestBody']['content']['application/json'];",
+        'export async function workflow(input: NewDeal): Promise<Deal | undefined> {',
         "  const created = await crm.POST('/deals', { body: { ...input, externalId: 'CRM-1' } });",
         '  if (!created.data) return undefined;',
         '  const id: string = created.data.id;',

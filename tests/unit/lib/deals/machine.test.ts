@@ -106,6 +106,13 @@ describe('deal state machine: rules beyond the table', () => {
     expect(d).toMatchObject({ ok: false, code: 'REASON_REQUIRED' });
   });
 
+  it.each(['partner', 'channel'] as const)('a loss needs a reason, a win does not (%s)', (actor) => {
+    const lost = decideTransition(state('approved'), { type: 'mark_lost' }, actor, NOW, POLICY);
+    expect(lost).toMatchObject({ ok: false, code: 'REASON_REQUIRED' });
+    const won = decideTransition(state('approved'), { type: 'mark_won' }, actor, NOW, POLICY);
+    expect(won.ok).toBe(true);
+  });
+
   it('approving a deal with a conflict needs a reason; without one it does not', () => {
     expect(
       decideTransition(
