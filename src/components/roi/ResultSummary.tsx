@@ -7,9 +7,16 @@ interface Props {
   isStale?: boolean;
 }
 
-/** The four figures an executive asks for first, with what each means. */
+/**
+ * The four figures an executive asks for first, with what each means. When the model
+ * risk-adjusts its benefits (TEI style), these are the risk-adjusted figures and each says what
+ * it is before the adjustment.
+ */
 export function ResultSummary({ result, isStale = false }: Props) {
   const horizon = result.cashflows.length - 1;
+  const raw = result.unadjusted;
+  const before = (text: string) =>
+    raw && <dd className="kpi-note unadjusted">Before risk adjustment: {text}</dd>;
   return (
     <section
       className={isStale ? 'roi-summary stale' : 'roi-summary'}
@@ -26,9 +33,10 @@ export function ResultSummary({ result, isStale = false }: Props) {
             {formatMoney(result.npv, { compact: Math.abs(result.npv) >= 1e7 })}
           </dd>
           <dd className="kpi-note">
-            Over {horizon} {horizon === 1 ? 'year' : 'years'} at{' '}
+            {raw ? 'Risk-adjusted, over' : 'Over'} {horizon} {horizon === 1 ? 'year' : 'years'} at{' '}
             {formatPercent(result.discountRate)} a year
           </dd>
+          {raw && before(formatMoney(raw.npv, { compact: Math.abs(raw.npv) >= 1e7 }))}
         </div>
         <div className="kpi">
           <dt>Return on investment</dt>
@@ -36,11 +44,13 @@ export function ResultSummary({ result, isStale = false }: Props) {
             {result.roi === null ? 'no costs' : formatPercent(result.roi, 0)}
           </dd>
           <dd className="kpi-note">(PV benefits − PV costs) ÷ PV costs</dd>
+          {raw && before(raw.roi === null ? 'no costs' : formatPercent(raw.roi, 0))}
         </div>
         <div className="kpi">
           <dt>Payback</dt>
           <dd data-testid="payback">{formatYears(result.paybackYears)}</dd>
           <dd className="kpi-note">Discounted: {formatYears(result.discountedPaybackYears)}</dd>
+          {raw && before(formatYears(raw.paybackYears))}
         </div>
         <div className="kpi">
           <dt>Internal rate of return</dt>
@@ -50,11 +60,20 @@ export function ResultSummary({ result, isStale = false }: Props) {
               ? 'The cash flows never change sign'
               : 'The discount rate at which NPV is zero'}
           </dd>
+          {raw && before(raw.irr === null ? 'none' : formatPercent(raw.irr, 0))}
         </div>
       </dl>
       <p className="muted small">
-        Present value of benefits {formatMoney(result.pvBenefits)}; of costs{' '}
+        Present value of benefits {formatMoney(result.pvBenefits)}
+        {raw && <> after risk adjustment ({formatMoney(raw.pvBenefits)} before)</>}; of costs{' '}
         {formatMoney(result.pvCosts)}.
+        {raw && (
+          <>
+            {' '}
+            Each benefit is reduced by its risk adjustment, set from the strength of its evidence
+            (the convention of Forrester’s Total Economic Impact studies); costs are not adjusted.
+          </>
+        )}
       </p>
     </section>
   );

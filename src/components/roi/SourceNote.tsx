@@ -93,17 +93,5 @@ export function SourceNote({
   );
 }
 
-const RANK: Source['status'][] = [
-  'unverified',
-  'disputed',
-  'vendor-claim',
-  'anecdote',
-  'assumption',
-  'secondary',
-  'primary',
-];
-
-/** The least trustworthy status among a default's sources, shown on its summary line. */
-export function worstStatus(sources: readonly Source[]): Source['status'] {
-  return [...sources].sort((a, b) => RANK.indexOf(a.status) - RANK.indexOf(b.status))[0]!.status;
-}
+/** The least trustworthy status among a default's sources (one ranking, in lib/roi/risk.ts). */
+export { worstStatus } from '../../lib/roi/risk';

@@ -9,7 +9,8 @@ import {
 } from '../../lib/content/roi-schemas';
 import type { Range } from '../../lib/roi/analysis/ranges';
 import { validateValues, type InputValues } from '../../lib/roi/fields';
-import { getModel, MODELS, type ModelContext } from '../../lib/roi/models';
+import { BENEFIT_LINES, getModel, MODELS, type ModelContext } from '../../lib/roi/models';
+import { riskDefaults } from '../../lib/roi/risk';
 import { parseYamlFiles } from './yaml-files';
 
 export interface RoiContent {
@@ -32,7 +33,18 @@ function benchmarksFor(
   const file = files.find((b) => b.model === model);
   if (!file) throw new Error(`content/benchmarks has no file for the ${model} model`);
   const out: Record<string, BenchmarkDefault> = { ...file.defaults };
-  if (model !== 'market-sizing') return out;
+  // Risk adjustments are derived from the evidence of the inputs they cover (lib/roi/risk.ts).
+  const labels = new Map(
+    getModel(model)
+      .fields({ markets })
+      .map((f) => [f.key, f.label]),
+  );
+  const labelOf = (key: string) => {
+    const label = labels.get(key) ?? key;
+    return /^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
+  };
+  const withRisk = () => ({ ...out, ...riskDefaults(BENEFIT_LINES[model], out, labelOf) });
+  if (model !== 'market-sizing') return withRisk();
   for (const m of markets) {
     out[`serviceableShare.${m.id}`] = m.serviceableShare;
     out[`obtainableShare.${m.id}`] = m.obtainableShare;
@@ -45,7 +57,7 @@ function benchmarksFor(
       };
     }
   }
-  return out;
+  return withRisk();
 }
 
 /** A model's default values; a missing or out-of-range default is an error naming it. */

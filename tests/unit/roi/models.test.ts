@@ -29,6 +29,10 @@ const attritionExample: AttritionInputs = {
   rampMonths: 6,
   horizonYears: 3,
   discountRate: 0.1,
+  // The hand-worked example counts every benefit in full; risk adjustment is tested apart.
+  riskAttritionSavings: 0,
+  riskProductivityValue: 0,
+  riskFacilitySavings: 0,
 };
 
 describe('attrition model, worked by hand', () => {
@@ -145,6 +149,7 @@ const speedExample: SpeedToLeadInputs = {
   implementationCost: 10_000,
   horizonYears: 2,
   discountRate: 0.1,
+  riskExtraWins: 0,
 };
 
 describe('speed-to-lead model, worked by hand', () => {
@@ -213,6 +218,7 @@ const sizing = {
   annualGoToMarketCost: 1,
   upfrontInvestment: 2,
   discountRate: 0,
+  riskRevenueWon: 0,
   serviceableShare: { a: 0.5, b: 1 },
   obtainableShare: { a: 0.1, b: 0.2 },
   excludedEstimates: [] as string[],

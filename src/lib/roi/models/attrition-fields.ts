@@ -1,10 +1,30 @@
 import type { NumberField } from '../fields';
+import { riskFields, type BenefitLine } from '../risk';
 
 /** The attrition model's inputs, with the symbols its formulas use (see ./attrition.ts). */
 const MONEY_MAX = 1e10;
 const centre = 'Your contact centre';
 const virtual = 'The virtual model';
 const costs = 'Costs and timing';
+
+/** The model's three benefit lines, each with its own risk adjustment (../risk.ts). */
+export const ATTRITION_BENEFIT_LINES: readonly BenefitLine[] = [
+  {
+    key: 'riskAttritionSavings',
+    label: 'attrition savings',
+    drivers: ['currentAttritionRate', 'virtualAttritionRate', 'replacementCost'],
+  },
+  {
+    key: 'riskProductivityValue',
+    label: 'productivity value',
+    drivers: ['productivityGain', 'annualAgentCost'],
+  },
+  {
+    key: 'riskFacilitySavings',
+    label: 'facility savings',
+    drivers: ['seatsReleasedShare', 'seatCostPerYear'],
+  },
+];
 
 export const ATTRITION_FIELDS: readonly NumberField[] = [
   {
@@ -170,4 +190,5 @@ export const ATTRITION_FIELDS: readonly NumberField[] = [
     min: 0,
     max: 1,
   },
+  ...riskFields(ATTRITION_BENEFIT_LINES),
 ];

@@ -8,7 +8,8 @@
  *   facility savings    N·s·r·F
  *   platform cost       N·s·P·12
  * Year 1 benefits are scaled by (12 − R/2)/12: adoption ramps linearly over R months, so on
- * average half the ramp is lost. Cash flows: year 0 = −I; year y = benefits_y − platform cost.
+ * average half the ramp is lost. Each benefit line is then reduced by its risk adjustment
+ * (../risk.ts, TEI style). Cash flows: year 0 = −I; year y = benefits_y − platform cost.
  * Sources for every default are in content/benchmarks/attrition.yaml. Evidence on remote-agent
  * productivity conflicts (Bloom et al. 2015: +13%; Emanuel & Harrington 2023: −4% to −12%), so
  * the default is 0 and the range shows both.
@@ -32,9 +33,13 @@ export interface AttritionInputs {
   rampMonths: number;
   horizonYears: number;
   discountRate: number;
+  /** Risk adjustments (0–1) of the three benefit lines. */
+  riskAttritionSavings: number;
+  riskProductivityValue: number;
+  riskFacilitySavings: number;
 }
 
-export { ATTRITION_FIELDS } from './attrition-fields';
+export { ATTRITION_BENEFIT_LINES, ATTRITION_FIELDS } from './attrition-fields';
 
 export interface AttritionYear {
   year: number;
@@ -59,9 +64,15 @@ export interface AttritionResult extends CashflowSummary {
 export function attritionYears(x: AttritionInputs): AttritionYear[] {
   const moved = x.agents * x.adoptionShare;
   const full = {
-    attritionSavings: moved * (x.currentAttritionRate - x.virtualAttritionRate) * x.replacementCost,
-    productivityValue: moved * x.productivityGain * x.annualAgentCost,
-    facilitySavings: moved * x.seatsReleasedShare * x.seatCostPerYear,
+    attritionSavings:
+      moved *
+      (x.currentAttritionRate - x.virtualAttritionRate) *
+      x.replacementCost *
+      (1 - (x.riskAttritionSavings ?? 0)),
+    productivityValue:
+      moved * x.productivityGain * x.annualAgentCost * (1 - (x.riskProductivityValue ?? 0)),
+    facilitySavings:
+      moved * x.seatsReleasedShare * x.seatCostPerYear * (1 - (x.riskFacilitySavings ?? 0)),
   };
   const platformCost = moved * x.platformCostPerAgentMonth * 12;
   const years: AttritionYear[] = [
@@ -102,10 +113,18 @@ export function computeAttrition(inputs: AttritionInputs): AttritionResult {
   const issues = validateValues(ATTRITION_FIELDS, inputs as unknown as Record<string, unknown>);
   if (issues.length) throw new RoiInputError(issues);
   const years = attritionYears(inputs);
+  const costs = years.map((y) => y.platformCost + y.implementationCost);
+  const unadjusted = attritionYears({
+    ...inputs,
+    riskAttritionSavings: 0,
+    riskProductivityValue: 0,
+    riskFacilitySavings: 0,
+  });
   const summary = summarise(
     years.map(benefitsOf),
-    years.map((y) => y.platformCost + y.implementationCost),
+    costs,
     inputs.discountRate,
+    unadjusted.map(benefitsOf),
   );
   const moved = inputs.agents * inputs.adoptionShare;
   return {

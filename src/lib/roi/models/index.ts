@@ -6,7 +6,9 @@
 import type { RoiModelId } from '../../catalog';
 import { npv } from '../finance';
 import type { Field, InputValues } from '../fields';
+import type { BenefitLine } from '../risk';
 import {
+  ATTRITION_BENEFIT_LINES,
   ATTRITION_FIELDS,
   attritionCashflows,
   computeAttrition,
@@ -20,8 +22,13 @@ import {
   type MarketData,
   type MarketSizingResult,
 } from './market-sizing';
-import { marketSizingFields, toMarketSizingInputs } from './market-sizing-fields';
 import {
+  MARKET_SIZING_BENEFIT_LINES,
+  marketSizingFields,
+  toMarketSizingInputs,
+} from './market-sizing-fields';
+import {
+  SPEED_TO_LEAD_BENEFIT_LINES,
   SPEED_TO_LEAD_FIELDS,
   computeSpeedToLead,
   speedToLeadCashflows,
@@ -106,6 +113,13 @@ export const MODELS: Record<RoiModelId, RoiModel> = {
   attrition,
   'speed-to-lead': speedToLead,
   'market-sizing': marketSizing,
+};
+
+/** Each model's benefit lines, each with a risk adjustment input (../risk.ts). */
+export const BENEFIT_LINES: Record<RoiModelId, readonly BenefitLine[]> = {
+  attrition: ATTRITION_BENEFIT_LINES,
+  'speed-to-lead': SPEED_TO_LEAD_BENEFIT_LINES,
+  'market-sizing': MARKET_SIZING_BENEFIT_LINES,
 };
 
 export function getModel(id: RoiModelId): RoiModel {

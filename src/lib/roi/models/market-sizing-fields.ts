@@ -5,9 +5,22 @@
  * toggle `include.<estimate>`.
  */
 import type { Field, InputValues } from '../fields';
+import { riskFields, type BenefitLine } from '../risk';
 import type { MarketData, MarketSizingInputs } from './market-sizing';
 
 export const SCENARIOS = ['conservative', 'base', 'aggressive'] as const;
+
+/**
+ * The model's one benefit line, gross margin on the revenue won; its evidence is the market
+ * estimates kept (toggles `include.<estimate>`), the shares and the margin (../risk.ts).
+ */
+export const MARKET_SIZING_BENEFIT_LINES: readonly BenefitLine[] = [
+  {
+    key: 'riskRevenueWon',
+    label: 'gross margin on revenue won',
+    drivers: ['grossMargin', 'serviceableShare.', 'obtainableShare.', 'include.'],
+  },
+];
 export type Scenario = (typeof SCENARIOS)[number];
 
 const MONEY_MAX = 1e12;
@@ -136,6 +149,7 @@ export function marketSizingFields(markets: readonly MarketData[]): Field[] {
       });
     }
   }
+  fields.push(...riskFields(MARKET_SIZING_BENEFIT_LINES));
   return fields;
 }
 
@@ -168,6 +182,7 @@ export function toMarketSizingInputs(
     annualGoToMarketCost: num('annualGoToMarketCost'),
     upfrontInvestment: num('upfrontInvestment'),
     discountRate: num('discountRate'),
+    riskRevenueWon: num('riskRevenueWon'),
     serviceableShare,
     obtainableShare,
     excludedEstimates,
@@ -189,6 +204,7 @@ export function flattenMarketSizingInputs(
     annualGoToMarketCost: x.annualGoToMarketCost,
     upfrontInvestment: x.upfrontInvestment,
     discountRate: x.discountRate,
+    riskRevenueWon: x.riskRevenueWon,
   };
   for (const m of markets) {
     if (x.serviceableShare[m.id] !== undefined)

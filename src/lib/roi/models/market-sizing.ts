@@ -50,6 +50,8 @@ export interface MarketSizingInputs {
   annualGoToMarketCost: number;
   upfrontInvestment: number;
   discountRate: number;
+  /** Risk adjustment (0–1) of the gross margin on revenue won (../risk.ts, TEI style). */
+  riskRevenueWon: number;
   /** Per market id. */
   serviceableShare: Record<string, number>;
   obtainableShare: Record<string, number>;
@@ -180,7 +182,9 @@ export function sizingYears(x: MarketSizingInputs, markets: readonly MarketData[
 }
 
 function flows(x: MarketSizingInputs, years: SizingYear[]) {
-  const benefits = [0, ...years.map((y) => y.som * x.grossMargin)];
+  const counted = 1 - (x.riskRevenueWon ?? 0);
+  // Same order as prepareMarketSizing: margin × (1 − risk) first, then × SOM.
+  const benefits = [0, ...years.map((y) => y.som * (x.grossMargin * counted))];
   const costs = [x.upfrontInvestment, ...years.map(() => x.annualGoToMarketCost)];
   return { benefits, costs };
 }
@@ -209,7 +213,7 @@ export function prepareMarketSizing(
     (m) => [`serviceableShare.${m.id}`, `obtainableShare.${m.id}`] as const,
   );
   return (v) => {
-    const margin = Number(v.grossMargin);
+    const margin = Number(v.grossMargin) * (1 - Number(v.riskRevenueWon ?? 0));
     const cost = Number(v.annualGoToMarketCost);
     const flows = [0 - Number(v.upfrontInvestment)];
     for (let i = 0; i < years.length; i++) {
@@ -243,6 +247,7 @@ export function computeMarketSizing(
   if (issues.length) throw new RoiInputError(issues);
   const years = sizingYears(inputs, markets);
   const { benefits, costs } = flows(inputs, years);
+  const unadjusted = flows({ ...inputs, riskRevenueWon: 0 }, years).benefits;
   const lastYear = inputs.firstYear + inputs.horizonYears - 1;
   const excluded = new Set(inputs.excludedEstimates);
   const extrapolated = markets.flatMap((m) =>
@@ -255,5 +260,9 @@ export function computeMarketSizing(
         years: extrapolatedYears(e, lastYear),
       })),
   );
-  return { ...summarise(benefits, costs, inputs.discountRate), years, extrapolated };
+  return {
+    ...summarise(benefits, costs, inputs.discountRate, unadjusted),
+    years,
+    extrapolated,
+  };
 }

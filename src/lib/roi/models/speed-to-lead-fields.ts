@@ -1,4 +1,5 @@
 import type { Field } from '../fields';
+import { riskFields, type BenefitLine } from '../risk';
 import { CURVE_IDS, CURVES } from './speed-to-lead-curves';
 
 /** The speed-to-lead model's inputs (see ./speed-to-lead.ts). */
@@ -6,6 +7,15 @@ const MONEY_MAX = 1e10;
 const leads = 'Your leads';
 const funnel = 'Your funnel';
 const costs = 'Costs and timing';
+
+/** The model's one benefit line and what drives its evidence (../risk.ts). */
+export const SPEED_TO_LEAD_BENEFIT_LINES: readonly BenefitLine[] = [
+  {
+    key: 'riskExtraWins',
+    label: 'gross profit from extra wins',
+    drivers: ['curve', 'baseRate', 'qualifyRate', 'winRate', 'averageDealValue', 'grossMargin'],
+  },
+];
 
 export const SPEED_TO_LEAD_FIELDS: readonly Field[] = [
   {
@@ -139,4 +149,5 @@ export const SPEED_TO_LEAD_FIELDS: readonly Field[] = [
     min: 0,
     max: 1,
   },
+  ...riskFields(SPEED_TO_LEAD_BENEFIT_LINES),
 ];

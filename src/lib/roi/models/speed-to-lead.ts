@@ -7,6 +7,7 @@
  *   wins per month = leads × P(t) × qualifyRate × winRate   (contact curve)
  *                  = leads × P(t) × winRate                 (qualify curves)
  *   yearly benefit = 12 × (wins(target) − wins(current)) × averageDealValue × grossMargin
+ *                    × (1 − risk adjustment)      (../risk.ts, TEI style)
  *   yearly cost = 12 × monthlyCost; year 0 = −implementationCost
  *
  * The ratio is applied to odds, not probability, so P stays below 100% (research note 3d in
@@ -58,9 +59,11 @@ export interface SpeedToLeadInputs {
   implementationCost: number;
   horizonYears: number;
   discountRate: number;
+  /** Risk adjustment (0–1) of the benefit. */
+  riskExtraWins: number;
 }
 
-export { SPEED_TO_LEAD_FIELDS } from './speed-to-lead-fields';
+export { SPEED_TO_LEAD_BENEFIT_LINES, SPEED_TO_LEAD_FIELDS } from './speed-to-lead-fields';
 
 export interface SpeedToLeadResult extends CashflowSummary {
   probabilityCurrent: number;
@@ -81,7 +84,11 @@ function winsPerMonth(x: SpeedToLeadInputs, minutes: number): number {
 function yearlyFlows(x: SpeedToLeadInputs): { benefit: number; cost: number } {
   const extra =
     winsPerMonth(x, x.targetResponseMinutes) - winsPerMonth(x, x.currentResponseMinutes);
-  return { benefit: 12 * extra * x.averageDealValue * x.grossMargin, cost: 12 * x.monthlyCost };
+  const counted = 1 - (x.riskExtraWins ?? 0);
+  return {
+    benefit: 12 * extra * x.averageDealValue * x.grossMargin * counted,
+    cost: 12 * x.monthlyCost,
+  };
 }
 
 /** Cash flows only, for simulation loops (no validation). */
@@ -97,16 +104,19 @@ export function computeSpeedToLead(inputs: SpeedToLeadInputs): SpeedToLeadResult
   const issues = validateValues(SPEED_TO_LEAD_FIELDS, inputs as unknown as Record<string, unknown>);
   if (issues.length) throw new RoiInputError(issues);
   const { benefit, cost } = yearlyFlows(inputs);
+  const full = yearlyFlows({ ...inputs, riskExtraWins: 0 }).benefit;
   const benefits = [0];
+  const unadjusted = [0];
   const costs = [inputs.implementationCost];
   for (let y = 1; y <= inputs.horizonYears; y++) {
     benefits.push(benefit);
+    unadjusted.push(full);
     costs.push(cost);
   }
   const current = winsPerMonth(inputs, inputs.currentResponseMinutes);
   const target = winsPerMonth(inputs, inputs.targetResponseMinutes);
   return {
-    ...summarise(benefits, costs, inputs.discountRate),
+    ...summarise(benefits, costs, inputs.discountRate, unadjusted),
     probabilityCurrent: outcomeProbability(
       inputs.baseRate,
       inputs.curve,

@@ -17,6 +17,20 @@ export interface CashflowSummary {
   pvBenefits: number;
   pvCosts: number;
   discountRate: number;
+  /**
+   * The same figures before risk adjustment (benefits counted in full), when the model
+   * risk-adjusts its benefits; the figures above are then the risk-adjusted ones.
+   */
+  unadjusted?: UnadjustedFigures;
+}
+
+export interface UnadjustedFigures {
+  npv: number;
+  irr: number | null;
+  paybackYears: number | null;
+  discountedPaybackYears: number | null;
+  roi: number | null;
+  pvBenefits: number;
 }
 
 /**
@@ -28,11 +42,23 @@ export function summarise(
   benefits: number[],
   costs: number[],
   discountRate: number,
+  unadjustedBenefits?: number[],
 ): CashflowSummary {
   const cashflows = benefits.map((b, i) => b - (costs[i] ?? 0));
   const pvBenefits = npv(discountRate, benefits);
   const pvCosts = npv(discountRate, costs);
+  const unadjusted = unadjustedBenefits && summarise(unadjustedBenefits, costs, discountRate);
   return {
+    ...(unadjusted && {
+      unadjusted: {
+        npv: unadjusted.npv,
+        irr: unadjusted.irr,
+        paybackYears: unadjusted.paybackYears,
+        discountedPaybackYears: unadjusted.discountedPaybackYears,
+        roi: unadjusted.roi,
+        pvBenefits: unadjusted.pvBenefits,
+      },
+    }),
     benefits,
     costs,
     cashflows,
