@@ -54,6 +54,42 @@ const envSchema = z.object({
     .min(1, 'MAIL_RETRY_HOURS must be at least 1.')
     .max(720, 'MAIL_RETRY_HOURS must be at most 720 (30 days).')
     .default(24),
+  API_RATE_LIMIT: unsetIfEmpty(
+    z.coerce
+      .number({ message: 'API_RATE_LIMIT must be a whole number of requests per minute.' })
+      .int('API_RATE_LIMIT must be a whole number of requests per minute.')
+      .min(1, 'API_RATE_LIMIT must be at least 1 request per minute.')
+      .max(1_000_000, 'API_RATE_LIMIT must be at most 1,000,000 requests per minute.')
+      .default(600),
+  ),
+  WEBHOOK_ALLOW_PRIVATE: unsetIfEmpty(
+    z.enum(['0', '1'], { message: 'WEBHOOK_ALLOW_PRIVATE must be 0 or 1.' }).optional(),
+  ),
+  HOST: unsetIfEmpty(z.string().default('127.0.0.1')),
+  PORT: unsetIfEmpty(
+    z.coerce
+      .number({ message: 'PORT must be a port number (0 to 65535; 0 picks a free one).' })
+      .int('PORT must be a port number (0 to 65535; 0 picks a free one).')
+      .min(0, 'PORT must be a port number (0 to 65535; 0 picks a free one).')
+      .max(65_535, 'PORT must be a port number (0 to 65535; 0 picks a free one).')
+      .default(4321),
+  ),
+  ALLOWED_HOSTS: unsetIfEmpty(z.string().optional()),
+  WEB_CONCURRENCY: unsetIfEmpty(
+    z.coerce
+      .number({ message: 'WEB_CONCURRENCY must be a whole number from 1 to 64.' })
+      .int('WEB_CONCURRENCY must be a whole number from 1 to 64.')
+      .min(1, 'WEB_CONCURRENCY must be a whole number from 1 to 64.')
+      .max(64, 'WEB_CONCURRENCY must be a whole number from 1 to 64.')
+      .default(1),
+  ),
+  CHASM_STARTUP_WAIT_MS: unsetIfEmpty(
+    z.coerce
+      .number({ message: 'CHASM_STARTUP_WAIT_MS must be a number of milliseconds.' })
+      .int()
+      .min(0, 'CHASM_STARTUP_WAIT_MS must be a number of milliseconds.')
+      .default(20_000),
+  ),
   SQLITE_SYNCHRONOUS: z.preprocess(
     (value) => (typeof value === 'string' && value !== '' ? value.toLowerCase() : undefined),
     z
@@ -94,6 +130,18 @@ export type Config = {
   mailRetryHours: number;
   /** GET /metrics answers only with `Authorization: Bearer <this>`; null turns it off. */
   metricsToken: string | null;
+  /** Partner-API requests per minute per key (a key may carry its own limit). */
+  apiRatePerMinute: number;
+  /** Webhooks to private addresses: 1 allows, 0 refuses, unset allows outside production. */
+  webhookAllowPrivate: boolean | null;
+  /** Where the edge server listens. */
+  listen: { host: string; port: number };
+  /** Extra Host names the edge answers for, comma-separated (PUBLIC_ORIGIN's always counts). */
+  allowedHosts: string | undefined;
+  /** Edge worker processes (node:cluster) to run. */
+  webConcurrency: number;
+  /** How long start-up waits for a database that is still starting. */
+  startupWaitMs: number;
 };
 
 let cached: Config | undefined;
@@ -128,6 +176,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     mailRetryHours: e.MAIL_RETRY_HOURS,
     metricsToken: e.METRICS_TOKEN ?? null,
+    apiRatePerMinute: e.API_RATE_LIMIT,
+    webhookAllowPrivate:
+      e.WEBHOOK_ALLOW_PRIVATE === undefined ? null : e.WEBHOOK_ALLOW_PRIVATE === '1',
+    listen: { host: e.HOST, port: e.PORT },
+    allowedHosts: e.ALLOWED_HOSTS,
+    webConcurrency: e.WEB_CONCURRENCY,
+    startupWaitMs: e.CHASM_STARTUP_WAIT_MS,
   };
 }
 
@@ -135,4 +190,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 export function config(): Config {
   cached ??= loadConfig();
   return cached;
+}
+
+/**
+ * Reads the environment again. Only tests need it: they change a variable of the running
+ * process (vi.stubEnv) and must see the setting change as a restarted server would.
+ */
+export function reloadConfig(): Config {
+  cached = undefined;
+  return config();
 }

@@ -26,7 +26,6 @@ function projectRoot(): string {
 }
 const ROOT = projectRoot();
 const DRAIN_MS = 10_000;
-const STARTUP_WAIT_MS = Number(process.env.CHASM_STARTUP_WAIT_MS ?? 20_000);
 
 function fail(message: string): never {
   console.error(`\n${message}\n`);
@@ -35,7 +34,7 @@ function fail(message: string): never {
 
 /** Boots the database, waiting a little for one that is still starting; then gives up with why. */
 async function bootOrExplain(withJobs: boolean): Promise<void> {
-  const deadline = Date.now() + STARTUP_WAIT_MS;
+  const deadline = Date.now() + config().startupWaitMs;
   let attempts = 0;
   for (;;) {
     attempts++;
@@ -72,8 +71,7 @@ function buildIdOf(files: Map<string, StaticFile>): string {
 
 export async function runWorker(): Promise<void> {
   const cfg = config();
-  const host = process.env.HOST ?? '127.0.0.1';
-  const port = Number(process.env.PORT ?? 4321);
+  const { host, port } = cfg.listen;
   let ready = false;
   await bootOrExplain(true);
   ready = true;
@@ -82,7 +80,7 @@ export async function runWorker(): Promise<void> {
   const server = createEdgeServer({
     astro: await loadAstro(),
     staticFiles,
-    allowedHosts: allowedHostsFrom(cfg.publicOrigin, process.env.ALLOWED_HOSTS),
+    allowedHosts: allowedHostsFrom(cfg.publicOrigin, cfg.allowedHosts),
     isReady: () => ready,
   });
   server.keepAliveTimeout = 5000;
@@ -151,10 +149,12 @@ export async function main(): Promise<void> {
   process.on('unhandledRejection', (reason) => {
     console.error('[process] unhandled rejection:', reason);
   });
-  const raw = process.env.WEB_CONCURRENCY ?? '1';
-  const workers = Number(raw);
-  if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
-    fail(`WEB_CONCURRENCY must be a whole number from 1 to 64 (it is "${raw}").`);
+  // Every variable is checked here, before anything starts: a bad one is one line naming it.
+  let workers: number;
+  try {
+    workers = config().webConcurrency;
+  } catch (error) {
+    fail((error as Error).message);
   }
   if (workers > 1 && cluster.isPrimary) return runPrimary(workers);
   return runWorker();

@@ -1,12 +1,10 @@
-import { z } from 'zod';
+import { config } from '../config';
 
 /**
- * Partner API settings (README configuration table). API_RATE_LIMIT: requests per minute per
- * key (default 600, ten a second, enough for a CRM sync; a key may carry its own limit).
+ * Partner API settings. API_RATE_LIMIT (requests per minute per key, default 600, ten a second,
+ * enough for a CRM sync) is read and checked with the rest of the environment at start
+ * (config.ts), so a bad value stops the server with its name instead of failing every request.
  */
-const envSchema = z.object({
-  API_RATE_LIMIT: z.coerce.number().int().positive().max(1_000_000).default(600),
-});
 
 export interface ApiSettings {
   ratePerMinute: number;
@@ -23,13 +21,8 @@ let cached: ApiSettings | undefined;
 
 export function apiSettings(): ApiSettings {
   if (!cached) {
-    const parsed = envSchema.safeParse(process.env);
-    if (!parsed.success)
-      throw new Error(
-        'Invalid environment configuration: API_RATE_LIMIT must be a positive whole number.',
-      );
     cached = {
-      ratePerMinute: parsed.data.API_RATE_LIMIT,
+      ratePerMinute: config().apiRatePerMinute,
       idempotencyTtlMs: 24 * 60 * 60 * 1000,
       // A request that died frees its key this long after its last sign of life (see runIdempotent).
       idempotencyLockMs: 15_000,

@@ -12,10 +12,8 @@ import { AppError } from '../errors';
  * allows them in production too (an on-premises CRM), WEBHOOK_ALLOW_PRIVATE=0 refuses them anywhere.
  */
 function allowPrivate(): boolean {
-  const flag = process.env.WEBHOOK_ALLOW_PRIVATE;
-  if (flag === '1') return true;
-  if (flag === '0') return false;
-  return !config().isProduction;
+  const { webhookAllowPrivate, isProduction } = config();
+  return webhookAllowPrivate ?? !isProduction;
 }
 
 /** Parses without throwing: `.refine` runs even when `.url()` already failed. */

@@ -512,6 +512,27 @@ describe('start-up failures', () => {
   });
 });
 
+describe('a bad setting stops the start, naming the variable', () => {
+  it.each([
+    ['API_RATE_LIMIT', '0', 'API_RATE_LIMIT must be at least 1 request per minute.'],
+    ['WEB_CONCURRENCY', 'lots', 'WEB_CONCURRENCY must be a whole number from 1 to 64.'],
+    ['WEBHOOK_ALLOW_PRIVATE', 'yes', 'WEBHOOK_ALLOW_PRIVATE must be 0 or 1.'],
+  ])('%s=%s', async (name, value, message) => {
+    const port = await freePort();
+    const result = await runUntilExit({
+      DATABASE_URL: sqliteUrl(),
+      PORT: String(port),
+      PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,
+      CHASM_DEMO: '0',
+      [name]: value,
+    });
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain(`${name}: ${message}`);
+    expect(result.stderr).not.toMatch(/^\s{4}at /m);
+    expect(result.stdout).not.toContain('listening');
+  });
+});
+
 describe('SIGTERM with requests in flight', () => {
   let server: RunningServer;
   let cookie: string;

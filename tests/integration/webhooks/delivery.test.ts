@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo } from 'node:net';
+import { reloadConfig } from '../../../src/server/config';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { decideDeal } from '../../../src/server/deals/actions';
 import { createDeal } from '../../../src/server/deals/register';
@@ -167,6 +168,8 @@ describe('webhook delivery', () => {
 describe('webhook connections go only where the policy looked (no DNS rebinding)', () => {
   afterEach(() => {
     vi.unstubAllEnvs();
+    reloadConfig();
+    reloadConfig();
   });
 
   /** A resolver for a name the system cannot resolve, counting how often it is asked. */
@@ -212,6 +215,7 @@ describe('webhook connections go only where the policy looked (no DNS rebinding)
 
   it('refuses before connecting when the answer is private', async () => {
     vi.stubEnv('WEBHOOK_ALLOW_PRIVATE', '0');
+    reloadConfig();
     const counter = await connectionCounter();
     try {
       for (const address of ['127.0.0.1', '::ffff:7f00:1', '169.254.169.254']) {
@@ -245,6 +249,7 @@ describe('webhook connections go only where the policy looked (no DNS rebinding)
         .where('endpoint_id', '=', endpoint.id)
         .executeTakeFirstOrThrow();
       vi.stubEnv('WEBHOOK_ALLOW_PRIVATE', '0');
+      reloadConfig();
       expect(await deliverWebhook(t.db, delivery.id, new Date())).toBe('retry');
       const attempt = await t.db
         .selectFrom('webhook_attempts')

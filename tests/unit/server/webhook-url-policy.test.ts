@@ -1,3 +1,4 @@
+import { reloadConfig } from '../../../src/server/config';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   assertDeliverableUrl,
@@ -8,6 +9,7 @@ import {
 
 afterEach(() => {
   vi.unstubAllEnvs();
+  reloadConfig();
 });
 
 describe('isPrivateAddress', () => {
@@ -96,11 +98,13 @@ describe('assertDeliverableUrl with private addresses refused', () => {
   ];
   it.each(refused)('refuses %s', async (url, message) => {
     vi.stubEnv('WEBHOOK_ALLOW_PRIVATE', '0');
+    reloadConfig();
     await expect(assertDeliverableUrl(url, resolve)).rejects.toThrow(message);
   });
 
   it('returns the checked addresses, which the delivery then connects to', async () => {
     vi.stubEnv('WEBHOOK_ALLOW_PRIVATE', '0');
+    reloadConfig();
     expect(await assertDeliverableUrl('https://public.example/hook', resolve)).toEqual([
       { address: '93.184.216.34', family: 4 },
       { address: '2606:2800:220:1:248:1893:25c8:1946', family: 6 },
@@ -112,6 +116,7 @@ describe('assertDeliverableUrl with private addresses refused', () => {
 
   it('lets private receivers through when WEBHOOK_ALLOW_PRIVATE=1', async () => {
     vi.stubEnv('WEBHOOK_ALLOW_PRIVATE', '1');
+    reloadConfig();
     expect(await assertDeliverableUrl('http://internal.example/hook', resolve)).toEqual([
       { address: '10.1.2.3', family: 4 },
     ]);
