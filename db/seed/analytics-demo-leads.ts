@@ -1,4 +1,4 @@
-import type { EventInput } from '../../src/server/events/record';
+import type { EventInput } from '../../src/server/analytics/record-event';
 import type { NewLead } from '../../src/server/schema';
 import { getSalesTeam } from '../../src/server/content/campaign-content';
 import { findFlowForPersona } from '../../src/server/content/persona-content';

@@ -2,7 +2,7 @@ import { pickWeighted } from '../../src/lib/random';
 import { createRandom } from '../../src/lib/roi/analysis/random';
 import type { PersonaSlug } from '../../src/lib/catalog';
 import type { Db } from '../../src/server/db';
-import { recordEvents, type EventInput } from '../../src/server/events/record';
+import { recordEvents, type EventInput } from '../../src/server/analytics/record-event';
 import { buildDemoLeads } from './analytics-demo-leads';
 
 /**

@@ -1,7 +1,7 @@
 import { newId } from '../../src/lib/ids';
 import { addMs, isoNow, MINUTE, HOUR, DAY } from '../../src/lib/time';
 import type { Db } from '../../src/server/db';
-import { recordEvents, type EventInput } from '../../src/server/events/record';
+import { recordEvents, type EventInput } from '../../src/server/analytics/record-event';
 
 interface DemoLead {
   key: string;

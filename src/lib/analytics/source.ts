@@ -1,6 +1,6 @@
 /**
  * How a traffic source is written down, once, for every place that reads one: stored events
- * (src/server/events/record.ts), the rollups built from them, and the persona resolver's
+ * (src/server/analytics/record-event.ts), the rollups built from them, and the persona resolver's
  * referrer rules. Hosts fold as Plausible does (lower case, no leading `www.`, no trailing dot),
  * so `www.Google.com` and `google.com` are one source; UTM sources fold to lower case, so
  * `utm_source=Google` and `utm_source=google` are one too.

@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import { onShutdown } from '../process-state';
-import { recordEvents, type EventInput } from '../events/record';
+import { recordEvents, type EventInput } from './record-event';
 
 /**
  * Page views of server-rendered pages, written in small batches off the request path: a

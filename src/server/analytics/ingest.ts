@@ -10,8 +10,8 @@ import {
 import { PERSONA_SLUGS } from '../../lib/catalog';
 import type { DbOrTx } from '../db';
 import { AppError, type FieldIssue } from '../errors';
-import { groupCommitFor } from '../events/group-commit';
-import type { EventInput } from '../events/record';
+import { groupCommitFor } from './group-commit';
+import type { EventInput } from './record-event';
 import { zodIssues } from '../validation';
 
 export interface BeaconRequest {

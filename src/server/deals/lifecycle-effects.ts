@@ -2,7 +2,7 @@ import type { DealAction } from '../../lib/deals/machine';
 import { webhookForStatus } from '../../lib/deals/webhook-events';
 import { addMs, HOUR } from '../../lib/time';
 import type { DbOrTx } from '../db';
-import { recordEvents, type EventInput } from '../events/record';
+import { recordEvents, type EventInput } from '../analytics/record-event';
 import type { DealUpdate } from '../schema';
 import { emitDealWebhook } from '../webhooks/emit';
 import type { Actor } from './actor';

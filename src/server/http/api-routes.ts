@@ -1,5 +1,5 @@
 import { buildOpenApiDocument } from '../partner-api/openapi';
-import { apiEndpoint, methodNotAllowed, type ApiRequest } from '../partner-api/handler';
+import { apiEndpoint, methodNotAllowed, type ApiRequest } from './partner-api-handler';
 import { OPERATIONS, type Operation, type OperationId } from '../partner-api/routes';
 import { safeDecode } from './request-policy';
 import { jsonError } from './responses';

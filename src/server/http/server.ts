@@ -20,7 +20,7 @@ import { HeaderCookieJar } from './cookie-jar';
 import { edgeSession } from './edge-session';
 import { fetchRequest, sendFetchResponse } from './fetch-bridge';
 import { serveHomeFromCache } from './home-fast-path';
-import { methodNotAllowed } from '../partner-api/handler';
+import { methodNotAllowed } from './partner-api-handler';
 
 /** Astro's request handler in `mode: 'middleware'` (dist/server/entry.mjs exports it). */
 export type AstroHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;

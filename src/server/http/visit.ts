@@ -8,7 +8,7 @@ import { currentReferral } from '../analytics/referral';
 import { cookielessVisitorId } from '../analytics/visitor-hash';
 import { detectionRules } from '../content/persona-content';
 import { getDb } from '../db';
-import { groupCommitFor } from '../events/group-commit';
+import { groupCommitFor } from '../analytics/group-commit';
 import { exposureEvent } from '../personas/exposure';
 import {
   identifyVisitor,

@@ -5,7 +5,7 @@ import { CHANNEL_ROLES, requireRole } from '../auth/permissions';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
 import { AppError } from '../errors';
-import { recordEvent } from '../events/record';
+import { recordEvent } from '../analytics/record-event';
 import * as repo from './repository';
 
 // No content imports here: the tRPC router loads this module, and the router must also load

@@ -6,7 +6,7 @@ import { enrolLead } from '../campaigns/enrol';
 import { getPersona } from '../content/persona-content';
 import type { DbOrTx } from '../db';
 import { AppError } from '../errors';
-import { recordEvents, type EventInput } from '../events/record';
+import { recordEvents, type EventInput } from '../analytics/record-event';
 import { createLead, type CreatedLead } from '../leads/create';
 import { setPartnerApplication } from '../leads/repository';
 import { partnerApplicationInput } from '../partners/application-schema';

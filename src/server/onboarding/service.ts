@@ -6,7 +6,7 @@ import { findStep, nextStepId, pathFor, visibleStep } from '../../lib/personas/f
 import { isoNow } from '../../lib/time';
 import type { Db, DbOrTx } from '../db';
 import { AppError } from '../errors';
-import { recordEvent } from '../events/record';
+import { recordEvent } from '../analytics/record-event';
 import type { FlowProgress } from '../schema';
 import { parseInput } from '../validation';
 import { completeFlow } from './complete';

@@ -4,7 +4,7 @@ import { newId } from '../../lib/ids';
 import type { Flow } from '../../lib/content/flow-schemas';
 import { randomToken, sha256Hex } from '../auth/tokens';
 import type { DbOrTx } from '../db';
-import { recordEvent } from '../events/record';
+import { recordEvent } from '../analytics/record-event';
 import type { FlowProgress } from '../schema';
 import * as repo from './repository';
 

@@ -4,7 +4,7 @@ import { sha256Hex } from '../auth/tokens';
 import { inTransaction } from '../transactions';
 import type { DbOrTx } from '../db';
 import { AppError } from '../errors';
-import { recordEvent } from '../events/record';
+import { recordEvent } from '../analytics/record-event';
 import type { PartnerApplicationInput } from './application-schema';
 import { submitPartnerApplication } from './applications';
 

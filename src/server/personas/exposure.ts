@@ -2,7 +2,7 @@ import type { PersonaSlug } from '../../lib/catalog';
 import { splitReferrer } from '../../lib/personas/resolve';
 import type { ResolvedPersona, Visitor } from '../../lib/personas/types';
 import type { DbOrTx } from '../db';
-import { recordEvent, type EventInput } from '../events/record';
+import { recordEvent, type EventInput } from '../analytics/record-event';
 import { utmFrom } from './request-context';
 
 export interface ExposureInput {

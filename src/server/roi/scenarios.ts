@@ -7,7 +7,7 @@ import type { SessionUser } from '../auth/session';
 import type { Db, DbOrTx } from '../db';
 import { AppError } from '../errors';
 import type { NewRoiScenario } from '../schema';
-import { recordEvent } from '../events/record';
+import { recordEvent } from '../analytics/record-event';
 import { zodIssues } from '../validation';
 import { evaluateModel, resolveValues } from './compute';
 import * as repo from './repository';

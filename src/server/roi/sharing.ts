@@ -5,7 +5,7 @@ import { randomToken } from '../auth/tokens';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
 import { AppError } from '../errors';
-import { recordEvent } from '../events/record';
+import { recordEvent } from '../analytics/record-event';
 import * as repo from './repository';
 import { shareUrl, toView, type ScenarioView } from './view';
 

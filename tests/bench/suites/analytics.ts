@@ -7,7 +7,7 @@ import { funnelReport } from '../../../src/server/analytics/queries/funnels';
 import { liftReport } from '../../../src/server/analytics/queries/lift';
 import { overview } from '../../../src/server/analytics/queries/overview';
 import { createDatabase, type Db } from '../../../src/server/db';
-import { recordEvents } from '../../../src/server/events/record';
+import { recordEvents } from '../../../src/server/analytics/record-event';
 import { migrateToLatest } from '../../../src/server/migrations';
 import { load, timeIt, type BenchRow, type Ratio } from '../harness';
 import type { BenchContext } from '../run';

@@ -3,7 +3,7 @@ import { NO_TOUCH, NOT_SET, type AttributionCell } from '../../../src/lib/analyt
 import { attribution, type Attribution } from '../../../src/server/analytics/queries/attribution';
 import { decideDeal, markDealOutcome } from '../../../src/server/deals/actions';
 import { createDeal } from '../../../src/server/deals/register';
-import { recordEvents, type EventInput } from '../../../src/server/events/record';
+import { recordEvents, type EventInput } from '../../../src/server/analytics/record-event';
 import { createLead } from '../../../src/server/leads/create';
 import { dealInput, makePortalWorld, type PortalWorld } from '../../helpers/portal';
 import { createTestDb, type TestDb } from '../../helpers/test-db';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUSINESS_EVENT_TYPES } from '../../../src/lib/events';
 import { overview } from '../../../src/server/analytics/queries/overview';
 import { recomputeRollups } from '../../../src/server/analytics/recompute';
-import { recordEvents, type EventInput } from '../../../src/server/events/record';
+import { recordEvents, type EventInput } from '../../../src/server/analytics/record-event';
 import { createTestDb, type TestDb } from '../../helpers/test-db';
 
 let t: TestDb;

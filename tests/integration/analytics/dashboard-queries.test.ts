@@ -3,7 +3,7 @@ import { funnelReport } from '../../../src/server/analytics/queries/funnels';
 import { inferenceReport } from '../../../src/server/analytics/queries/inference';
 import { liftReport } from '../../../src/server/analytics/queries/lift';
 import { overview } from '../../../src/server/analytics/queries/overview';
-import { recordEvents, type EventInput } from '../../../src/server/events/record';
+import { recordEvents, type EventInput } from '../../../src/server/analytics/record-event';
 import { createTestDb, type TestDb } from '../../helpers/test-db';
 
 let t: TestDb;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recomputeRollups } from '../../../src/server/analytics/recompute';
-import { recordEvents, type EventInput } from '../../../src/server/events/record';
+import { recordEvents, type EventInput } from '../../../src/server/analytics/record-event';
 import { createTestDb, type TestDb } from '../../helpers/test-db';
 
 let t: TestDb;

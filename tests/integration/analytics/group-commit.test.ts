@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventInput } from '../../../src/server/events/record';
-import { EventGroupCommit } from '../../../src/server/events/group-commit';
+import type { EventInput } from '../../../src/server/analytics/record-event';
+import { EventGroupCommit } from '../../../src/server/analytics/group-commit';
 import { createTestDb, type TestDb } from '../../helpers/test-db';
 
 let t: TestDb;

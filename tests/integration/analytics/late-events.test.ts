@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { overview } from '../../../src/server/analytics/queries/overview';
 import { deleteIdleVisitorSessions } from '../../../src/server/analytics/retention';
-import { recordEvents, type EventInput } from '../../../src/server/events/record';
+import { recordEvents, type EventInput } from '../../../src/server/analytics/record-event';
 import { createTestDb, type TestDb } from '../../helpers/test-db';
 
 let t: TestDb;

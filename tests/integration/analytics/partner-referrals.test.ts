@@ -3,7 +3,7 @@ import {
   ensureReferralCode,
   getPartnerReferrals,
 } from '../../../src/server/analytics/partner-referrals';
-import { recordEvents } from '../../../src/server/events/record';
+import { recordEvents } from '../../../src/server/analytics/record-event';
 import { AppError } from '../../../src/server/errors';
 import { makePortalWorld, type PortalWorld } from '../../helpers/portal';
 import { createTestDb, type TestDb } from '../../helpers/test-db';

@@ -6,7 +6,7 @@ import {
 } from '../../../src/server/analytics/retention';
 import { readRollups } from '../../../src/server/analytics/recompute';
 import { dailySalt, discardOldSalts } from '../../../src/server/analytics/visitor-hash';
-import { recordEvents } from '../../../src/server/events/record';
+import { recordEvents } from '../../../src/server/analytics/record-event';
 import { createTestDb, type TestDb } from '../../helpers/test-db';
 
 let t: TestDb;

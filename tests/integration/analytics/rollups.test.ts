@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeFunnels } from '../../../src/server/analytics/funnel-definitions';
 import { readRollups, recomputeRollups } from '../../../src/server/analytics/recompute';
-import { recordEvents, type EventInput } from '../../../src/server/events/record';
+import { recordEvents, type EventInput } from '../../../src/server/analytics/record-event';
 import { createTestDb, type TestDb } from '../../helpers/test-db';
 
 let t: TestDb;

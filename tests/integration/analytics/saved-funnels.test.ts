@@ -10,7 +10,7 @@ import {
 } from '../../../src/server/analytics/saved-funnels';
 import type { SessionUser } from '../../../src/server/auth/session';
 import { AppError } from '../../../src/server/errors';
-import { recordEvents } from '../../../src/server/events/record';
+import { recordEvents } from '../../../src/server/analytics/record-event';
 import { createTestDb, type TestDb } from '../../helpers/test-db';
 import { makeUser } from '../../helpers/fixtures';
 

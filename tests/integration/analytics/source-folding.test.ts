@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { overview } from '../../../src/server/analytics/queries/overview';
-import { recordEvents } from '../../../src/server/events/record';
+import { recordEvents } from '../../../src/server/analytics/record-event';
 import { createTestDb, type TestDb } from '../../helpers/test-db';
 
 let t: TestDb;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { partnerApplicationInput } from '../../../src/server/partners/application-schema';
 import { submitPartnerApplication } from '../../../src/server/partners/applications';
-import { recordEvent } from '../../../src/server/events/record';
+import { recordEvent } from '../../../src/server/analytics/record-event';
 import { createTestDb, type TestDb } from '../../helpers/test-db';
 
 let t: TestDb;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalisePath } from '../../../src/server/events/record';
+import { normalisePath } from '../../../src/server/analytics/record-event';
 
 describe('normalisePath', () => {
   it.each([

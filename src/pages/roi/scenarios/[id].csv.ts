@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getDb } from '../../../server/db';
 import { AppError } from '../../../server/errors';
-import { scenarioCsvResponse } from '../../../server/roi/export';
+import { scenarioCsvResponse } from '../../../server/http/scenario-csv-response';
 import { getScenario } from '../../../server/roi/scenarios';
 
 /** The owner's CSV export of a scenario; anyone else gets 404, visitors are sent to sign in. */

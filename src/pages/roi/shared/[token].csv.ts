@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getDb } from '../../../server/db';
 import { AppError } from '../../../server/errors';
-import { scenarioCsvResponse } from '../../../server/roi/export';
+import { scenarioCsvResponse } from '../../../server/http/scenario-csv-response';
 import { getSharedScenario } from '../../../server/roi/sharing';
 
 /** CSV of a shared scenario, for anyone holding an active link; a revoked link is 404. */

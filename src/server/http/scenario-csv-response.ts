@@ -1,7 +1,7 @@
 import { csvFileName, scenarioCsv } from '../../lib/roi/csv';
 import { getModel } from '../../lib/roi/models';
 import { getBenchmarks, getModelContext } from '../content/roi';
-import type { ScenarioView } from './view';
+import type { ScenarioView } from '../roi/view';
 
 /** A saved scenario as a CSV download (inputs with sources, yearly cash flows, outputs). */
 export function scenarioCsvResponse(

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../db';
-import { recordEvents, type EventInput } from './record';
+import { recordEvents, type EventInput } from './record-event';
 
 /** A flush stops adding callers once it holds this many events (a caller is never split). */
 const MAX_BATCH = 2000;

@@ -1,13 +1,13 @@
 import { getDb } from '../db';
 import { AppError } from '../errors';
-import { errorResponse, jsonError } from '../http/responses';
+import { errorResponse, jsonError } from './responses';
 import type { ZodTypeAny, z } from 'zod';
 import { parseInput } from '../validation';
-import { runIdempotent, type ApiResult } from './idempotency';
-import { authenticateApiKey } from './keys';
-import { hitApiRateLimit, type RateState } from './rate-limit';
+import { runIdempotent, type ApiResult } from '../partner-api/idempotency';
+import { authenticateApiKey } from '../partner-api/keys';
+import { hitApiRateLimit, type RateState } from '../partner-api/rate-limit';
 import { parseOperationInput } from '../operations/operation';
-import { OPERATIONS, type Operation, type OperationId } from './routes';
+import { OPERATIONS, type Operation, type OperationId } from '../partner-api/routes';
 
 const JSON_HEADERS = {
   'content-type': 'application/json; charset=utf-8',

@@ -9,9 +9,9 @@ import {
 } from '../../lib/analytics/sessions';
 import { isoNow } from '../../lib/time';
 import type { EventType } from '../../lib/events';
-import { activeFunnels } from '../analytics/funnel-definitions';
-import { applyRollups, type RolledEvent } from '../analytics/rollups';
-import { findSessions, lockVisitors, saveSessions } from '../analytics/rollup-repository';
+import { activeFunnels } from './funnel-definitions';
+import { applyRollups, type RolledEvent } from './rollups';
+import { findSessions, lockVisitors, saveSessions } from './rollup-repository';
 import type { DbOrTx } from '../db';
 import { insertRowsPrepared } from '../prepared';
 import type { NewEvent } from '../schema';
