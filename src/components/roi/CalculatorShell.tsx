@@ -1,12 +1,15 @@
 import { useState, type ReactNode } from 'react';
 import { csvFileName, scenarioCsv } from '../../lib/roi/csv';
+import { describeStory } from '../../lib/roi/analysis/story';
 import { formatMoney } from '../../lib/roi/format';
+import { numberFields } from '../../lib/roi/fields';
 import type { InputValues } from '../../lib/roi/fields';
 import { getModel, type ModelContext, type ModelResult } from '../../lib/roi/models';
 import { CashflowCharts } from './CashflowCharts';
 import { InputForm } from './InputForm';
 import { MonteCarloPanel } from './MonteCarloPanel';
 import { ResultSummary } from './ResultSummary';
+import { SimulationSummary } from './SimulationSummary';
 import { SavePanel } from './SavePanel';
 import { TornadoPanel } from './TornadoPanel';
 import type { CalculatorProps } from './types';
@@ -47,6 +50,10 @@ function downloadCsv(
   link.download = csvFileName(props.scenario?.name ?? `${props.model}-scenario`);
   link.click();
   URL.revokeObjectURL(url);
+}
+
+function unitOf(fields: ReturnType<typeof useCalculator>['fields'], key: string) {
+  return numberFields(fields).find((f) => f.key === key)?.unit ?? 'count';
 }
 
 /** The calculator every model shares: inputs, results, charts, analysis, save. */
@@ -90,6 +97,18 @@ export function CalculatorShell({ props, parts }: { props: CalculatorProps; part
         {result ? (
           <>
             <ResultSummary result={result} isStale={isStale} />
+            <SimulationSummary
+              summary={calc.simulation.state === 'done' ? calc.simulation.summary : null}
+              story={
+                calc.simulation.state === 'done'
+                  ? describeStory(calc.simulation.story, (key) => unitOf(calc.fields, key))
+                  : null
+              }
+              disputed={calc.disputed}
+              includeDisputed={calc.includeDisputed}
+              onIncludeDisputed={isHydrated ? calc.setIncludeDisputed : undefined}
+              isStale={isStale || (calc.simulation.state === 'done' && calc.simulation.isStale)}
+            />
             {values && parts.highlights?.(result, values)}
             {values && parts.charts?.(result, values, calc.ctx)}
             <CashflowCharts result={result} />
@@ -104,6 +123,7 @@ export function CalculatorShell({ props, parts }: { props: CalculatorProps; part
           values={values}
           ctx={calc.ctx}
           ranges={calc.ranges}
+          held={calc.held}
           isHydrated={isHydrated}
         />
         <details className="card formulas">

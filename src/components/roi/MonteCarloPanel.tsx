@@ -18,6 +18,8 @@ interface Props {
   values: InputValues | null;
   ctx: ModelContext;
   ranges: Record<string, { low: number; high: number } | undefined>;
+  /** Inputs held at their values: the disputed ones, unless the person opted in. */
+  held?: readonly string[];
   isHydrated: boolean;
 }
 
@@ -34,7 +36,7 @@ const TRIAL_CHOICES = [10_000, 50_000, 200_000];
  * Monte Carlo simulation in a Web Worker: uncertain inputs drawn from triangular
  * distributions, a seed to repeat a run exactly, a progress bar and a cancel button.
  */
-export function MonteCarloPanel({ model, fields, values, ctx, ranges, isHydrated }: Props) {
+export function MonteCarloPanel({ model, fields, values, ctx, ranges, held, isHydrated }: Props) {
   const [run, setRun] = useState<Run>({ state: 'idle' });
   const [seedText, setSeedText] = useState('1');
   const [trials, setTrials] = useState(DEFAULT_TRIALS);
@@ -44,8 +46,8 @@ export function MonteCarloPanel({ model, fields, values, ctx, ranges, isHydrated
   // Rendered again on every keystroke and every progress message: derive only when inputs change.
   const key = useMemo(() => JSON.stringify(values), [values]);
   const distributions = useMemo(
-    () => (values ? distributionsFor(getModel(model), values, ctx, ranges) : []),
-    [model, values, ctx, ranges],
+    () => (values ? distributionsFor(getModel(model), values, ctx, ranges, { held }) : []),
+    [model, values, ctx, ranges, held],
   );
   const fieldUnits = useMemo(
     () => new Map(numberFields(fields).map((f) => [f.key, f.unit])),
@@ -215,7 +217,11 @@ export function MonteCarloPanel({ model, fields, values, ctx, ranges, isHydrated
         </div>
         <p className="muted small">
           Ranges come from the evidence where it gives one, else ±20% of your value. Other inputs
-          stay fixed.
+          stay fixed
+          {held && held.length > 0
+            ? `, as do inputs whose evidence is disputed (${held.length}) unless you choose to simulate them under the results`
+            : ''}
+          .
         </p>
       </details>
     </section>

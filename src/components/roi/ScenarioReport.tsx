@@ -4,14 +4,22 @@ import type {
   MarketHeadline,
 } from '../../lib/content/roi-schemas';
 import { describeBreakEven } from '../../lib/roi/analysis/break-even';
+import {
+  DEFAULT_TRIALS,
+  disputedInputs,
+  distributionsFor,
+  runMonteCarlo,
+} from '../../lib/roi/analysis/monte-carlo';
+import { describeStory, HEADLINE_SEED, tellStory } from '../../lib/roi/analysis/story';
 import { BREAK_EVEN_ROWS, tornado } from '../../lib/roi/analysis/sensitivity';
-import { displayValue, type Field, type InputValues } from '../../lib/roi/fields';
+import { displayValue, numberFields, type Field, type InputValues } from '../../lib/roi/fields';
 import { getModel, type ModelResult } from '../../lib/roi/models';
 import { AttritionHighlights, attritionFormulas } from './AttritionParts';
 import { CashflowCharts, CashflowTable } from './CashflowCharts';
 import { MarketSizingCharts, marketSizingFormulas } from './MarketSizingParts';
 import { EstimatesTable, HeadlinePanel } from './MarketSizingSources';
 import { ResultSummary } from './ResultSummary';
+import { SimulationSummary, type SimulationSummaryProps } from './SimulationSummary';
 import { Citation, SourceBadge, worstStatus } from './SourceNote';
 import { SpeedToLeadCharts, SpeedToLeadHighlights, speedToLeadFormulas } from './SpeedToLeadParts';
 import './calculator.css';
@@ -41,6 +49,33 @@ function SourcesCell({ sources }: { sources: BenchmarkDefault['sources'] }) {
       )}
     </>
   );
+}
+
+/** The same simulation the calculator tells beside its headline (same trials, same seed). */
+function simulationOf(
+  fields: readonly Field[],
+  result: ModelResult,
+  values: InputValues,
+  benchmarks: Record<string, BenchmarkDefault>,
+  markets: readonly MarketContent[],
+): SimulationSummaryProps {
+  const model = getModel(result.model);
+  const ctx = { markets };
+  const ranges = Object.fromEntries(Object.entries(benchmarks).map(([k, b]) => [k, b.range]));
+  const held = disputedInputs(benchmarks);
+  const distributions = distributionsFor(model, values, ctx, ranges, { held });
+  const summary = runMonteCarlo(model, values, ctx, distributions, {
+    trials: DEFAULT_TRIALS,
+    seed: HEADLINE_SEED,
+  });
+  const units = new Map(numberFields(fields).map((f) => [f.key, f.unit]));
+  const story = tellStory(model, values, ctx, distributions, result.npv, summary);
+  return {
+    summary,
+    story: describeStory(story, (key) => units.get(key) ?? 'count'),
+    disputed: held.map((key) => ({ key, label: fields.find((f) => f.key === key)?.label ?? key })),
+    includeDisputed: false,
+  };
 }
 
 /** Break-even text per input key, for the inputs the tornado ranks highest. */
@@ -77,9 +112,11 @@ export default function ScenarioReport({
         ? speedToLeadFormulas
         : marketSizingFormulas;
   const breakEvens = breakEvenCells(result, values, benchmarks, markets);
+  const simulation = simulationOf(fields, result, values, benchmarks, markets);
   return (
     <div className="report stack">
       <ResultSummary result={result} />
+      <SimulationSummary {...simulation} />
       {result.model === 'attrition' && <AttritionHighlights result={result} />}
       {result.model === 'speed-to-lead' && (
         <>

@@ -1,6 +1,7 @@
 import type { BenchmarkDefault, Source } from '../../lib/content/roi-schemas';
 import { formatNumberFor } from '../../lib/roi/format';
 import type { Field } from '../../lib/roi/fields';
+import { worstStatus } from '../../lib/roi/risk';
 
 const STATUS_LABEL: Record<Source['status'], string> = {
   primary: 'study',
@@ -94,4 +95,4 @@ export function SourceNote({
 }
 
 /** The least trustworthy status among a default's sources (one ranking, in lib/roi/risk.ts). */
-export { worstStatus } from '../../lib/roi/risk';
+export { worstStatus };

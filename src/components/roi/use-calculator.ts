@@ -1,5 +1,6 @@
 import { sendEvent } from '../../lib/analytics/beacon';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { disputedInputs } from '../../lib/roi/analysis/monte-carlo';
 import { tornado, type Tornado } from '../../lib/roi/analysis/sensitivity';
 import {
   parseTextValues,
@@ -10,6 +11,7 @@ import {
 } from '../../lib/roi/fields';
 import { getModel, type ModelContext, type ModelResult } from '../../lib/roi/models';
 import type { CalculatorProps } from './types';
+import { useHeadlineSimulation, type HeadlineSimulation } from './use-headline-simulation';
 
 /** The calculator's address for some texts: only what differs from the defaults. */
 export function addressFor(
@@ -44,6 +46,13 @@ export interface CalculatorState {
   tornado: Tornado | null;
   ranges: Record<string, { low: number; high: number } | undefined>;
   defaultText: Record<string, string>;
+  /** Inputs with disputed evidence; simulated only when the person opts in. */
+  disputed: { key: string; label: string }[];
+  includeDisputed: boolean;
+  setIncludeDisputed: (include: boolean) => void;
+  /** Inputs the simulations hold at their values (the disputed ones, unless opted in). */
+  held: readonly string[];
+  simulation: HeadlineSimulation;
 }
 
 function issuesByKey(issues: FieldIssue[]): Record<string, string> {
@@ -97,6 +106,28 @@ export function useCalculator(props: CalculatorProps): CalculatorState {
     [model, values, result, ctx, ranges],
   );
 
+  const disputed = useMemo(
+    () =>
+      disputedInputs(props.benchmarks).map((key) => ({
+        key,
+        label: fields.find((f) => f.key === key)?.label ?? key,
+      })),
+    [props.benchmarks, fields],
+  );
+  const [includeDisputed, setIncludeDisputed] = useState(false);
+  const held = useMemo(
+    () => (includeDisputed ? [] : disputed.map((d) => d.key)),
+    [includeDisputed, disputed],
+  );
+  const simulation = useHeadlineSimulation(
+    props.model,
+    values && result ? values : null,
+    result?.npv ?? null,
+    ctx,
+    ranges,
+    held,
+  );
+
   const address = addressFor(
     props.path,
     fields,
@@ -147,5 +178,10 @@ export function useCalculator(props: CalculatorProps): CalculatorState {
     tornado: sensitivity,
     ranges,
     defaultText,
+    disputed,
+    includeDisputed,
+    setIncludeDisputed,
+    held,
+    simulation,
   };
 }

@@ -1,6 +1,7 @@
 import type { RoiModelId } from '../../lib/catalog';
 import {
   DEFAULT_TRIALS,
+  disputedInputs,
   distributionsFor,
   runMonteCarlo,
   type MonteCarloSummary,
@@ -77,7 +78,10 @@ export function computeRoi(request: ComputeRequest): ComputeResponse {
       model,
       values,
       ctx,
-      distributionsFor(model, values, ctx, ranges),
+      // Disputed ranges stay out, as on the calculator page, which offers them on opt-in.
+      distributionsFor(model, values, ctx, ranges, {
+        held: disputedInputs(getBenchmarks(request.model)),
+      }),
       {
         trials: request.monteCarlo.trials ?? DEFAULT_TRIALS,
         seed: request.monteCarlo.seed,

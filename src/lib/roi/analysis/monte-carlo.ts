@@ -1,7 +1,9 @@
 /**
  * Monte Carlo simulation of NPV. Uncertain inputs are drawn from triangular(low, mode, high)
  * distributions (low/high from the benchmark range, else ±20%; mode = the input's value), the
- * others stay at their values. A seeded generator makes a run reproducible: same inputs, same
+ * others stay at their values. An input whose evidence is disputed (see disputedInputs) is held
+ * at its value unless the person opts in: its benchmark note says to count the disputed effect
+ * as its default, so drawing it from the disputed range would contradict the headline. A seeded generator makes a run reproducible: same inputs, same
  * seed, same result, however the run is split into chunks.
  */
 import { numberFields, type InputValues } from '../fields';
@@ -21,17 +23,31 @@ export interface Distribution {
   high: number;
 }
 
-/** The distributions of a model's uncertain inputs at these values. */
+/** Inputs whose defaults rest on disputed evidence: simulated only when the person opts in. */
+export function disputedInputs(
+  benchmarks: Readonly<Record<string, { sources: readonly { status: string }[] }>>,
+): string[] {
+  return Object.entries(benchmarks)
+    .filter(([, b]) => b.sources.some((s) => s.status === 'disputed'))
+    .map(([key]) => key);
+}
+
+/**
+ * The distributions of a model's uncertain inputs at these values; inputs in `held` (the
+ * disputed ones, unless the person opted in) stay at their values.
+ */
 export function distributionsFor(
   model: RoiModel,
   values: InputValues,
   ctx: ModelContext,
   ranges: Record<string, Range | undefined>,
+  options: { held?: readonly string[] } = {},
 ): Distribution[] {
   const out: Distribution[] = [];
+  const held = new Set(options.held ?? []);
   for (const field of numberFields(model.fields(ctx))) {
     const mode = values[field.key];
-    if (!field.uncertain || typeof mode !== 'number') continue;
+    if (!field.uncertain || typeof mode !== 'number' || held.has(field.key)) continue;
     const { low, high } = testRange(field, mode, ranges[field.key]);
     // A value typed outside the evidence widens the range rather than being ignored.
     out.push({
