@@ -23,15 +23,3 @@ export function csvRow(cells: readonly unknown[]): string {
 export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
   return [header, ...rows].map(csvRow).join('\r\n') + '\r\n';
 }
-
-/** A CSV download response; the file name is cleaned to safe characters. */
-export function csvResponse(filename: string, body: string): Response {
-  const safe = filename.replace(/[^a-z0-9._-]+/gi, '-');
-  return new Response(body, {
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="${safe}"`,
-      'cache-control': 'no-store',
-    },
-  });
-}

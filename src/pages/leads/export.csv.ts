@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
-import { csvResponse, toCsv } from '../../lib/format/csv';
+import { toCsv } from '../../lib/format/csv';
+import { csvResponse } from '../../server/http/csv-response';
 import { responseClock, describeClock } from '../../lib/leads/response-clock';
 import { getDb } from '../../server/db';
 import { AppError } from '../../server/errors';

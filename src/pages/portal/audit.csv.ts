@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { csvResponse } from '../../lib/format/csv';
+import { csvResponse } from '../../server/http/csv-response';
 import { exportAuditCsv } from '../../server/audit/service';
 import { getDb } from '../../server/db';
 import { AppError, HTTP_STATUS } from '../../server/errors';

@@ -1,3 +1,4 @@
+import { csvResponse } from './csv-response';
 import { csvFileName, scenarioCsv } from '../../lib/roi/csv';
 import { getModel } from '../../lib/roi/models';
 import { getBenchmarks, getModelContext } from '../content/roi';
@@ -20,11 +21,5 @@ export function scenarioCsvResponse(
     benchmarks: getBenchmarks(view.model),
     result: view.result,
   });
-  return new Response(csv, {
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="${csvFileName(view.name)}"`,
-      'cache-control': 'private, no-store',
-    },
-  });
+  return csvResponse(csvFileName(view.name), csv, 'private, no-store');
 }

@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { tableToCsvRows, type ReportTable } from '../../../lib/analytics/tables';
-import { csvResponse, toCsv } from '../../../lib/format/csv';
+import { toCsv } from '../../../lib/format/csv';
+import { csvResponse } from '../../../server/http/csv-response';
 import { readDashboardFilter } from '../../../server/analytics/filter';
 import { findTemplate } from '../../../server/content/templates';
 import { getSalesTeam } from '../../../server/content/campaign-content';

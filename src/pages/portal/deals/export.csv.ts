@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { dealListParamsFromQuery } from '../../../lib/deals/list-params';
-import { csvResponse } from '../../../lib/format/csv';
+import { csvResponse } from '../../../server/http/csv-response';
 import { getDb } from '../../../server/db';
 import { exportDealsCsv } from '../../../server/deals/list';
 import { AppError, HTTP_STATUS } from '../../../server/errors';
