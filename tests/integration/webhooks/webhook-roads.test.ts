@@ -3,7 +3,7 @@ import type { SessionUser } from '../../../src/server/auth/session';
 import type { Db } from '../../../src/server/db';
 import { demoUser, serverDb } from '../../helpers/api';
 import { postForm, signIn } from '../../helpers/http';
-import { pageRefusal, trpcRefusal } from '../../helpers/refusals';
+import { expectSameRefusal, pageRefusal, trpcRefusal } from '../../helpers/refusals';
 import { callTrpc } from '../../helpers/trpc';
 
 /** Adding a webhook endpoint is one use case: the webhooks page and `webhooks.create` refuse alike. */
@@ -77,7 +77,7 @@ describe('webhooks.create and the webhooks page refuse the same input the same w
     };
     const viaPage = await pageRefusal(await postForm('/portal/webhooks', form, { cookie }));
     expect(viaTrpc).toEqual({ status: 400, message: 'Some fields need attention.', fields });
-    expect(viaPage).toEqual(viaTrpc);
+    expectSameRefusal(viaPage, viaTrpc);
     expect(await endpointsAt(url)).toBe(0);
   });
 });
