@@ -1,5 +1,5 @@
 import type { CookieJar } from '../http/cookie-jar';
-import { isSecureOrigin } from '../auth/cookies';
+import { isSecureOrigin } from '../http/session-cookie';
 
 /** A partner's referral links carry `?ref=<code>`; the code is remembered for 30 days. */
 export const REFERRAL_COOKIE = 'chasm_ref';

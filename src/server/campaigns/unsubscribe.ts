@@ -1,15 +1,16 @@
 import { isoNow } from '../../lib/time';
 import { sha256Hex } from '../auth/tokens';
-import type { Db } from '../db';
+import type { DbOrTx } from '../db';
 import { AppError } from '../errors';
 import { cancelPendingByKeyPrefix } from '../mail/outbox-repository';
 import { campaignMailKey } from './enrol';
 import * as repo from './repository';
+import { inTransaction } from '../transactions';
 
 /** Tokens are 24 random bytes in randomToken's base-32 alphabet (39 characters). */
 const TOKEN = /^[a-z0-9]{39}$/;
 
-async function enrollmentFor(db: Db, token: string) {
+async function enrollmentFor(db: DbOrTx, token: string) {
   const enrollment = TOKEN.test(token)
     ? await repo.findEnrollmentByTokenHash(db, sha256Hex(token))
     : undefined;
@@ -23,7 +24,7 @@ async function enrollmentFor(db: Db, token: string) {
 }
 
 /** What the unsubscribe page shows before the visitor confirms. */
-export async function describeUnsubscribe(db: Db, token: string) {
+export async function describeUnsubscribe(db: DbOrTx, token: string) {
   const enrollment = await enrollmentFor(db, token);
   return {
     email: enrollment.email,
@@ -38,12 +39,12 @@ export async function describeUnsubscribe(db: Db, token: string) {
  * its scheduled e-mails are cancelled, in one transaction. Repeating it changes nothing.
  */
 export async function unsubscribe(
-  db: Db,
+  db: DbOrTx,
   token: string,
   now: Date = new Date(),
 ): Promise<{ email: string; cancelled: number }> {
   const enrollment = await enrollmentFor(db, token);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const at = isoNow(now);
     await repo.insertSuppression(trx, {
       email: enrollment.email,

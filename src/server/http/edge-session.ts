@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { sessionSetCookieHeader, sessionTokenFromHeader } from '../auth/cookies';
+import { sessionSetCookieHeader, sessionTokenFromHeader } from './session-cookie';
 import { sessionForToken, type RequestSession } from '../auth/request-session';
 import { getDb } from '../db';
 

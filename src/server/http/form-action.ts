@@ -1,12 +1,12 @@
 import type { AstroGlobal } from 'astro';
 import type { ZodTypeAny } from 'zod';
-import { clearSessionCookie, setSessionCookie } from '../auth/cookies';
 import { AppError, HTTP_STATUS, type AppErrorCode, type FieldIssue } from '../errors';
 import { runOperation, type Operation } from '../operations/operation';
 import { getDb } from '../db';
 import { issuesByField } from '../validation';
 import { clientIp } from './client-ip';
 import { field, readForm, type FormValues } from './forms';
+import { clearSessionCookie, setSessionCookie } from './session-cookie';
 
 /** One form's use case: the operation, how the form becomes its input, and where to go after. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a page's actions mix use cases

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { sql } from 'kysely';
 import compression from 'compression';
 import { hasSignedInTwin, SIGNED_IN_PREFIX } from '../../lib/public-path';
-import { sessionCookieName, sessionTokenFromHeader } from '../auth/cookies';
+import { sessionCookieName, sessionTokenFromHeader } from './session-cookie';
 import { config } from '../config';
 import { dialectOf, getDb } from '../db';
 import { laneReports } from '../jobs/queue-report';

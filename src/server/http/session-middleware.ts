@@ -1,5 +1,5 @@
 import { defineMiddleware } from 'astro:middleware';
-import { clearSessionCookie, readSessionCookie, setSessionCookie } from '../auth/cookies';
+import { clearSessionCookie, readSessionCookie, setSessionCookie } from './session-cookie';
 import { sessionForToken } from '../auth/request-session';
 import { getDb } from '../db';
 

@@ -1,6 +1,6 @@
 import { requireRole } from '../auth/permissions';
 import type { SessionUser } from '../auth/session';
-import type { Db } from '../db';
+import type { DbOrTx } from '../db';
 import { AppError } from '../errors';
 import * as repo from './outbox-repository';
 
@@ -8,7 +8,7 @@ export const OUTBOX_PAGE_SIZE = 25;
 
 /** The outbox as admins read it: newest first, paginated. */
 export async function listOutboxForAdmin(
-  db: Db,
+  db: DbOrTx,
   actor: SessionUser | null,
   page: number,
   to?: string,
@@ -21,7 +21,7 @@ export async function listOutboxForAdmin(
   });
 }
 
-export async function getOutboxMessageForAdmin(db: Db, actor: SessionUser | null, id: string) {
+export async function getOutboxMessageForAdmin(db: DbOrTx, actor: SessionUser | null, id: string) {
   requireRole(actor, ['admin']);
   const message = await repo.findOutboxMessage(db, id);
   if (!message) throw new AppError('NOT_FOUND', 'There is no message with that id in the outbox.');
@@ -33,7 +33,7 @@ export async function getOutboxMessageForAdmin(db: Db, actor: SessionUser | null
  * goes back in the queue, due now, with a fresh retry window. Its Message-ID stays the same.
  */
 export async function resendOutboxMessage(
-  db: Db,
+  db: DbOrTx,
   actor: SessionUser | null,
   id: string,
   now: Date = new Date(),

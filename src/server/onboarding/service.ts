@@ -8,6 +8,7 @@ import type { Db, DbOrTx } from '../db';
 import { AppError } from '../errors';
 import { recordEvent } from '../analytics/record-event';
 import type { FlowProgress } from '../schema';
+import { inTransaction } from '../transactions';
 import { parseInput } from '../validation';
 import { completeFlow } from './complete';
 import * as repo from './repository';
@@ -115,7 +116,7 @@ async function refuseTooManyCompletions(
  * post, so a step is either saved with its event or not at all.
  */
 export async function submitFlowStep(
-  db: Db,
+  db: DbOrTx,
   flow: Flow,
   visitor: FlowVisitor,
   stepId: string,
@@ -129,7 +130,7 @@ export async function submitFlowStep(
       'That step is not part of this flow. Reload the page and try again.',
     );
   const values = parseInput(stepSchema(step), raw) as Record<string, unknown>;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     let progress = await findProgress(trx, flow, visitor);
     let resumeToken = visitor.resumeToken;
     if (!progress) {
@@ -195,12 +196,12 @@ export async function submitFlowStep(
 
 /** "Start a new request" after completing: the same answers as defaults, a new attempt. */
 export async function restartFlow(
-  db: Db,
+  db: DbOrTx,
   flow: Flow,
   visitor: FlowVisitor,
   now: Date = new Date(),
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const progress = await findProgress(trx, flow, visitor);
     if (!progress || progress.status !== 'completed') return;
     await repo.restartProgress(trx, progress.id, flow.steps[0]!.id, isoNow(now));

@@ -1,4 +1,4 @@
-import { isSecureOrigin } from '../auth/cookies';
+import { isSecureOrigin } from '../http/session-cookie';
 import {
   PERSONA_COOKIE,
   VISITOR_COOKIE,

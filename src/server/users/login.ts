@@ -1,5 +1,5 @@
 import { MINUTE } from '../../lib/time';
-import type { Db } from '../db';
+import type { DbOrTx } from '../db';
 import { AppError } from '../errors';
 import { createSession, type SessionUser } from '../auth/session';
 import { verifyAgainstDummy, verifyPassword } from '../auth/password';
@@ -46,7 +46,7 @@ export interface LoginResult {
  * whether the e-mail exists.
  */
 export async function login(
-  db: Db,
+  db: DbOrTx,
   input: { email: string; password: string; ip: string },
   now: Date = new Date(),
 ): Promise<LoginResult> {

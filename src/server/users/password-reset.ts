@@ -1,5 +1,5 @@
 import { addMs, HOUR, isoNow } from '../../lib/time';
-import type { Db } from '../db';
+import type { DbOrTx } from '../db';
 import { AppError } from '../errors';
 import { hashPassword } from '../auth/password';
 import { hitLimit } from '../auth/rate-limit';
@@ -7,6 +7,7 @@ import { invalidateUserSessions } from '../auth/session';
 import { randomToken, sha256Hex } from '../auth/tokens';
 import { config } from '../config';
 import { enqueueMail } from '../mail/mailer';
+import { inTransaction } from '../transactions';
 import { normaliseEmail } from './login';
 import * as repo from './repository';
 
@@ -20,7 +21,7 @@ const RESET_MAIL_LIMIT = { max: 5, windowMs: HOUR };
  * message either way, so the form does not reveal who has an account.
  */
 export async function requestPasswordReset(
-  db: Db,
+  db: DbOrTx,
   rawEmail: string,
   now: Date = new Date(),
 ): Promise<void> {
@@ -32,7 +33,7 @@ export async function requestPasswordReset(
 
   const token = randomToken(32);
   const link = `${config().publicOrigin}/reset-password/${token}`;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await repo.insertPasswordReset(trx, {
       token_hash: sha256Hex(token),
       user_id: user.id,
@@ -61,7 +62,7 @@ export async function requestPasswordReset(
 
 /** Whether a reset link can still be used (for showing the form or a clear error). */
 export async function isResetTokenUsable(
-  db: Db,
+  db: DbOrTx,
   token: string,
   now: Date = new Date(),
 ): Promise<boolean> {
@@ -74,7 +75,7 @@ export async function isResetTokenUsable(
  * session, so a stolen session does not outlive the reset.
  */
 export async function resetPassword(
-  db: Db,
+  db: DbOrTx,
   token: string,
   newPassword: string,
   now: Date = new Date(),
@@ -88,7 +89,7 @@ export async function resetPassword(
     );
   }
   const passwordHash = await hashPassword(newPassword);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     if (!(await repo.markPasswordResetUsed(trx, tokenHash, isoNow(now)))) {
       throw new AppError('NOT_FOUND', 'This reset link was already used. Ask for a new one.');
     }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enqueueMail } from '../../../src/server/mail/mailer';
 import { baseUrl, postForm, signIn } from '../../helpers/http';
 import { serverDb } from '../../helpers/server-db';
 
@@ -47,6 +48,27 @@ describe('/admin/outbox/<id>: send again', () => {
       { cookie: admin },
     );
     expect(response.status).toBe(404);
+    const html = await response.text();
+    expect(html).toContain('We could not find that page');
+    expect(html).not.toContain('RewriteWithBodyUsed');
+  });
+
+  it('a message that was cancelled is refused with 409 and the reason, on its own page', async () => {
+    const to = `cancelled-${Date.now().toString(36)}@example.test`;
+    await enqueueMail(serverDb(), { to, subject: 'Cancelled one', text: 'x', category: 'test' });
+    const { id } = await serverDb()
+      .updateTable('outbox')
+      .set({ status: 'cancelled' })
+      .where('to_address', '=', to)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const response = await postForm(`/admin/outbox/${id}`, {}, { cookie: admin });
+    expect(response.status).toBe(409);
+    const html = await response.text();
+    expect(html).toContain(
+      'This message is cancelled; only a failed or kept message can be sent again.',
+    );
+    expect(html).toContain('Cancelled one');
   });
 
   it('is for admins only', async () => {

@@ -1,10 +1,11 @@
-import { publicProcedure, router } from '../trpc';
+import * as users from '../../users/operations';
+import { procedureFor } from '../procedure-for';
+import { router } from '../trpc';
 
+/**
+ * Who is signed in. Signing in and out are form posts only (`/login`, `/logout`): they set and
+ * clear the HttpOnly session cookie, which a tRPC answer does not carry.
+ */
 export const authRouter = router({
-  /** The signed-in user with their partner company, or null for a visitor. */
-  me: publicProcedure.query(({ ctx }) => {
-    if (!ctx.user) return null;
-    const { id, email, name, role, partner } = ctx.user;
-    return { id, email, name, role, partner };
-  }),
+  me: procedureFor(users.getCurrentUser),
 });

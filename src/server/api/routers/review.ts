@@ -1,12 +1,8 @@
-import { z } from 'zod';
-import { listAuditLog } from '../../audit/service';
-import { CHANNEL_ROLES } from '../../auth/permissions';
+import { listAuditLog } from '../../audit/operations/list-audit-log';
 import * as deals from '../../deals/operations';
 import * as partners from '../../partners/operations';
 import { procedureFor } from '../procedure-for';
-import { roleProcedure, router } from '../trpc';
-
-const channel = roleProcedure(...CHANNEL_ROLES);
+import { router } from '../trpc';
 
 /** The channel manager's side: the deal queue, decisions, applications and the audit log. */
 export const reviewRouter = router({
@@ -23,15 +19,5 @@ export const reviewRouter = router({
   rejectApplication: procedureFor(partners.rejectApplication),
 
   /** The append-only audit log, newest first (keyset pagination). */
-  audit: channel
-    .input(
-      z
-        .object({
-          entityType: z.enum(['deal', 'application', 'api_key', 'webhook']).optional(),
-          partnerId: z.string().max(40).optional(),
-          beforeId: z.string().max(40).optional(),
-        })
-        .strict(),
-    )
-    .query(({ ctx, input }) => listAuditLog(ctx.db, ctx.user, input)),
+  audit: procedureFor(listAuditLog),
 });
