@@ -8,6 +8,7 @@ import { getModel, type ModelContext, type ModelResult } from '../../lib/roi/mod
 import { CashflowCharts } from './CashflowCharts';
 import { InputForm } from './InputForm';
 import { MonteCarloPanel } from './MonteCarloPanel';
+import { BelievabilityNote } from './BelievabilityNote';
 import { ResultSummary } from './ResultSummary';
 import { SimulationSummary } from './SimulationSummary';
 import { SavePanel } from './SavePanel';
@@ -97,6 +98,12 @@ export function CalculatorShell({ props, parts }: { props: CalculatorProps; part
         {result ? (
           <>
             <ResultSummary result={result} isStale={isStale} />
+            {calc.believability && (
+              <BelievabilityNote
+                believability={calc.believability}
+                onApply={isHydrated ? calc.applyChanges : undefined}
+              />
+            )}
             <SimulationSummary
               summary={calc.simulation.state === 'done' ? calc.simulation.summary : null}
               story={

@@ -11,13 +11,15 @@ import {
   runMonteCarlo,
 } from '../../lib/roi/analysis/monte-carlo';
 import { describeStory, HEADLINE_SEED, tellStory } from '../../lib/roi/analysis/story';
-import { BREAK_EVEN_ROWS, tornado } from '../../lib/roi/analysis/sensitivity';
+import { checkBelievability } from '../../lib/roi/analysis/believability';
+import { BREAK_EVEN_ROWS, tornado, type Tornado } from '../../lib/roi/analysis/sensitivity';
 import { displayValue, numberFields, type Field, type InputValues } from '../../lib/roi/fields';
-import { getModel, type ModelResult } from '../../lib/roi/models';
+import { BENEFIT_LINES, getModel, type ModelResult } from '../../lib/roi/models';
 import { AttritionHighlights, attritionFormulas } from './AttritionParts';
 import { CashflowCharts, CashflowTable } from './CashflowCharts';
 import { MarketSizingCharts, marketSizingFormulas } from './MarketSizingParts';
 import { EstimatesTable, HeadlinePanel } from './MarketSizingSources';
+import { BelievabilityNote } from './BelievabilityNote';
 import { ResultSummary } from './ResultSummary';
 import { SimulationSummary, type SimulationSummaryProps } from './SimulationSummary';
 import { Citation, SourceBadge, worstStatus } from './SourceNote';
@@ -79,14 +81,7 @@ function simulationOf(
 }
 
 /** Break-even text per input key, for the inputs the tornado ranks highest. */
-function breakEvenCells(
-  result: ModelResult,
-  values: InputValues,
-  benchmarks: Record<string, BenchmarkDefault>,
-  markets: readonly MarketContent[],
-): Map<string, string> {
-  const ranges = Object.fromEntries(Object.entries(benchmarks).map(([k, b]) => [k, b.range]));
-  const rows = tornado(getModel(result.model), values, { markets }, ranges).rows;
+function breakEvenCells(rows: Tornado['rows']): Map<string, string> {
   return new Map(
     rows.flatMap((r) => (r.breakEven ? [[r.key, describeBreakEven(r.breakEven, r, r).cell]] : [])),
   );
@@ -111,11 +106,24 @@ export default function ScenarioReport({
       : result.model === 'speed-to-lead'
         ? speedToLeadFormulas
         : marketSizingFormulas;
-  const breakEvens = breakEvenCells(result, values, benchmarks, markets);
+  const model = getModel(result.model);
+  const ranges = Object.fromEntries(Object.entries(benchmarks).map(([k, b]) => [k, b.range]));
+  const sensitivity = tornado(model, values, { markets }, ranges);
+  const breakEvens = breakEvenCells(sensitivity.rows);
+  const believability = checkBelievability(
+    model,
+    values,
+    { markets },
+    result,
+    sensitivity,
+    ranges,
+    BENEFIT_LINES[result.model],
+  );
   const simulation = simulationOf(fields, result, values, benchmarks, markets);
   return (
     <div className="report stack">
       <ResultSummary result={result} />
+      <BelievabilityNote believability={believability} />
       <SimulationSummary {...simulation} />
       {result.model === 'attrition' && <AttritionHighlights result={result} />}
       {result.model === 'speed-to-lead' && (

@@ -1,15 +1,22 @@
 import { sendEvent } from '../../lib/analytics/beacon';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import {
+  checkBelievability,
+  type Believability,
+  type ConservativeChange,
+} from '../../lib/roi/analysis/believability';
 import { disputedInputs } from '../../lib/roi/analysis/monte-carlo';
 import { tornado, type Tornado } from '../../lib/roi/analysis/sensitivity';
 import {
+  formatFieldText,
+  numberFields,
   parseTextValues,
   textValues,
   type Field,
   type FieldIssue,
   type InputValues,
 } from '../../lib/roi/fields';
-import { getModel, type ModelContext, type ModelResult } from '../../lib/roi/models';
+import { BENEFIT_LINES, getModel, type ModelContext, type ModelResult } from '../../lib/roi/models';
 import type { CalculatorProps } from './types';
 import { useHeadlineSimulation, type HeadlineSimulation } from './use-headline-simulation';
 
@@ -53,6 +60,10 @@ export interface CalculatorState {
   /** Inputs the simulations hold at their values (the disputed ones, unless opted in). */
   held: readonly string[];
   simulation: HeadlineSimulation;
+  /** Past ROI 1,000% or payback inside a month: what drives it, the conservative case. */
+  believability: Believability | null;
+  /** Sets several inputs at once (the conservative case). */
+  applyChanges: (changes: readonly ConservativeChange[]) => void;
 }
 
 function issuesByKey(issues: FieldIssue[]): Record<string, string> {
@@ -128,6 +139,22 @@ export function useCalculator(props: CalculatorProps): CalculatorState {
     held,
   );
 
+  const believability = useMemo(
+    () =>
+      values && result && sensitivity
+        ? checkBelievability(
+            model,
+            values,
+            ctx,
+            result,
+            sensitivity,
+            ranges,
+            BENEFIT_LINES[props.model],
+          )
+        : null,
+    [model, values, result, sensitivity, ctx, ranges, props.model],
+  );
+
   const address = addressFor(
     props.path,
     fields,
@@ -183,5 +210,18 @@ export function useCalculator(props: CalculatorProps): CalculatorState {
     setIncludeDisputed,
     held,
     simulation,
+    believability,
+    applyChanges: (changes) => {
+      setPristine(false);
+      const byKey = new Map(numberFields(fields).map((f) => [f.key, f]));
+      setAll((current) => {
+        const next = { ...current };
+        for (const c of changes) {
+          const field = byKey.get(c.key);
+          if (field) next[c.key] = formatFieldText(field, c.to);
+        }
+        return next;
+      });
+    },
   };
 }

@@ -37,7 +37,9 @@ export function formatMoney(
 /** 12.3% (fraction in, percent out); an em dash for a missing or non-finite value. */
 export function formatPercent(value: number | null | undefined, digits = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return `${(value * 100).toFixed(digits).replace(/\.0+$/, '')}%`;
+  const text = (value * 100).toFixed(digits).replace(/\.0+$/, '');
+  // Thousands grouped, as money is: 2,407%, not 2407%.
+  return `${text.replace(/^(-?\d+)/, (whole) => whole.replace(/\B(?=(\d{3})+$)/g, ','))}%`;
 }
 
 /** 2.4 years (months when under a year); says so when payback never happens. */
