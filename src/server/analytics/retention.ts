@@ -3,6 +3,11 @@ import { config, loadConfig } from '../config';
 import type { DbOrTx } from '../db';
 import { registerPeriodicTask } from '../jobs/runner';
 import { VISIT_STATE_KEPT_MS } from '../../lib/analytics/sessions';
+import {
+  deleteEvents,
+  deleteVisitorSessionsIdleSince,
+  findEventIdsBefore,
+} from './retention-repository';
 import { discardOldSalts } from './visitor-hash';
 
 /**
@@ -21,21 +26,9 @@ export async function deleteOldEvents(
   const before = isoNow(new Date(now.getTime() - retentionDays * DAY));
   let deleted = 0;
   for (;;) {
-    const ids = await db
-      .selectFrom('events')
-      .select('id')
-      .where('occurred_at', '<', before)
-      .limit(chunk)
-      .execute();
+    const ids = await findEventIdsBefore(db, before, chunk);
     if (ids.length === 0) return deleted;
-    await db
-      .deleteFrom('events')
-      .where(
-        'id',
-        'in',
-        ids.map((r) => r.id),
-      )
-      .execute();
+    await deleteEvents(db, ids);
     deleted += ids.length;
   }
 }
@@ -45,11 +38,7 @@ export async function deleteIdleVisitorSessions(
   db: DbOrTx,
   now: Date = new Date(),
 ): Promise<number> {
-  const result = await db
-    .deleteFrom('visitor_sessions')
-    .where('last_seen_at', '<', isoNow(new Date(now.getTime() - VISIT_STATE_KEPT_MS)))
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
+  return deleteVisitorSessionsIdleSince(db, isoNow(new Date(now.getTime() - VISIT_STATE_KEPT_MS)));
 }
 
 /** ANALYTICS_RETENTION_DAYS, validated in `config.ts` (an unusable value keeps 395). */

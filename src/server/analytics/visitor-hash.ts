@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { isoNow } from '../../lib/time';
 import { sha256Hex } from '../auth/tokens';
 import type { DbOrTx } from '../db';
+import { deleteSaltsBefore, findSalt, insertSaltIfMissing } from './salt-repository';
 
 let cached: { day: string; salt: string } | undefined;
 
@@ -13,18 +14,11 @@ let cached: { day: string; salt: string } | undefined;
 export async function dailySalt(db: DbOrTx, now: Date = new Date()): Promise<string> {
   const day = isoNow(now).slice(0, 10);
   if (cached?.day === day) return cached.salt;
-  await db
-    .insertInto('analytics_salts')
-    .values({ day, salt: randomBytes(32).toString('hex') })
-    .onConflict((oc) => oc.column('day').doNothing())
-    .execute();
-  const row = await db
-    .selectFrom('analytics_salts')
-    .select('salt')
-    .where('day', '=', day)
-    .executeTakeFirstOrThrow();
-  cached = { day, salt: row.salt };
-  return row.salt;
+  // The first process to ask on a day creates its salt; the others read that one.
+  await insertSaltIfMissing(db, day, randomBytes(32).toString('hex'));
+  const salt = await findSalt(db, day);
+  cached = { day, salt };
+  return salt;
 }
 
 /** A cookieless visitor id: hash of the day's salt, the site, the IP address and the user agent. */
@@ -39,10 +33,7 @@ export async function cookielessVisitorId(
 
 /** Deletes the salts of past days (run daily); returns how many went. */
 export async function discardOldSalts(db: DbOrTx, now: Date = new Date()): Promise<number> {
-  const result = await db
-    .deleteFrom('analytics_salts')
-    .where('day', '<', isoNow(now).slice(0, 10))
-    .executeTakeFirst();
+  const deleted = await deleteSaltsBefore(db, isoNow(now).slice(0, 10));
   if (cached && cached.day < isoNow(now).slice(0, 10)) cached = undefined;
-  return Number(result.numDeletedRows);
+  return deleted;
 }

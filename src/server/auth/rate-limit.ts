@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { DbOrTx } from '../db';
 import { addMs, isoNow } from '../../lib/time';
+import { countHit, decrementCounter, deleteCounter } from './rate-limit-repository';
 
 /**
  * Fixed-window counters kept in the database, so a limit holds across processes and
@@ -38,30 +38,15 @@ export async function hitLimit(
 ): Promise<LimitState> {
   const nowIso = isoNow(now);
   const windowEnd = addMs(nowIso, limit.windowMs);
-  const row = await db
-    .insertInto('rate_limits')
-    .values({ key, count: 1, window_ends_at: windowEnd })
-    .onConflict((oc) =>
-      oc.column('key').doUpdateSet({
-        count: sql<number>`case when rate_limits.window_ends_at <= ${nowIso} then 1 else rate_limits.count + 1 end`,
-        window_ends_at: sql<string>`case when rate_limits.window_ends_at <= ${nowIso} then ${windowEnd} else rate_limits.window_ends_at end`,
-      }),
-    )
-    .returning(['count', 'window_ends_at'])
-    .executeTakeFirstOrThrow();
+  const row = await countHit(db, key, nowIso, windowEnd);
   return toState(row.count, row.window_ends_at, limit, now);
 }
 
 export async function resetLimit(db: DbOrTx, key: string): Promise<void> {
-  await db.deleteFrom('rate_limits').where('key', '=', key).execute();
+  await deleteCounter(db, key);
 }
 
 /** Gives back one hit counted in advance (a sign-in that turned out to be right). */
 export async function refundLimit(db: DbOrTx, key: string): Promise<void> {
-  await db
-    .updateTable('rate_limits')
-    .set((eb) => ({ count: eb('count', '-', 1) }))
-    .where('key', '=', key)
-    .where('count', '>', 0)
-    .execute();
+  await decrementCounter(db, key);
 }

@@ -1,4 +1,4 @@
-import type { Updateable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
 import type { DbOrTx } from '../db';
 import type { ApplicationStatus, PartnerApplication, PartnerApplicationsTable } from '../schema';
 
@@ -52,4 +52,11 @@ export async function decideApplication(
     .where('status', '=', 'submitted')
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+export async function insertApplication(
+  db: DbOrTx,
+  row: Insertable<PartnerApplicationsTable>,
+): Promise<void> {
+  await db.insertInto('partner_applications').values(row).execute();
 }

@@ -3,6 +3,7 @@ import { isoNow } from '../../lib/time';
 import type { DbOrTx } from '../db';
 import { enqueueMail } from '../mail/mailer';
 import type { PartnerApplicationInput } from './application-schema';
+import { insertApplication } from './application-repository';
 
 /**
  * Records an application to the partner program and confirms it to the applicant. Call it
@@ -17,31 +18,28 @@ export async function submitPartnerApplication(
 ): Promise<{ id: string }> {
   const id = newId(now.getTime());
   const at = isoNow(now);
-  await db
-    .insertInto('partner_applications')
-    .values({
-      id,
-      company_name: input.companyName,
-      company_domain: input.companyDomain,
-      country: input.country,
-      contact_name: input.contactName,
-      contact_email: input.contactEmail,
-      contact_title: input.contactTitle ?? null,
-      company_size: input.companySize ?? null,
-      specialties: JSON.stringify(input.specialties),
-      message: input.message ?? null,
-      source: origin.source,
-      lead_id: origin.leadId ?? null,
-      referral_code: origin.referralCode ?? null,
-      status: 'submitted',
-      decided_by: null,
-      decided_at: null,
-      rejection_reason: null,
-      partner_id: null,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
+  await insertApplication(db, {
+    id,
+    company_name: input.companyName,
+    company_domain: input.companyDomain,
+    country: input.country,
+    contact_name: input.contactName,
+    contact_email: input.contactEmail,
+    contact_title: input.contactTitle ?? null,
+    company_size: input.companySize ?? null,
+    specialties: JSON.stringify(input.specialties),
+    message: input.message ?? null,
+    source: origin.source,
+    lead_id: origin.leadId ?? null,
+    referral_code: origin.referralCode ?? null,
+    status: 'submitted',
+    decided_by: null,
+    decided_at: null,
+    rejection_reason: null,
+    partner_id: null,
+    created_at: at,
+    updated_at: at,
+  });
   await enqueueMail(
     db,
     {
