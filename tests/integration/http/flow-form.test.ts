@@ -23,7 +23,7 @@ async function page(path: string, cookie: string): Promise<string> {
 }
 
 async function completeRevenueFlow(cookie: string, email: string): Promise<void> {
-  const steps = [
+  const steps: Record<string, string>[] = [
     { step: 'leads', monthlyLeads: '400', currentResponse: 'later', crm: 'hubspot' },
     { step: 'contact', name: 'Rae Start', email, company: 'Acme', companyDomain: 'acme.test' },
   ];
