@@ -81,7 +81,15 @@ export const attritionFormulas = (
         and F a seat's yearly cost.
       </li>
       <li>Platform cost per year = N × s × P × 12, with P the cost per virtual agent per month.</li>
-      <li>Year 1 benefits are scaled by (12 − R/2) ÷ 12 for a linear ramp over R months.</li>
+      <li>
+        Year 1 benefits and platform cost are both scaled by (12 − R/2) ÷ 12 for a linear ramp over
+        R months (the platform is paid per agent moved). Year y's benefits grow by (1 + growth)
+        <sup>y−1</sup> and the platform cost by (1 + escalation)<sup>y−1</sup>.
+      </li>
+      <li>
+        Each benefit line is reduced by its risk adjustment (Forrester TEI style), whose default
+        follows the strength of its evidence.
+      </li>
       <li>Cash flow: year 0 = −I (implementation); year y = benefits − platform cost.</li>
       <li>
         NPV discounts year y by (1 + d)<sup>y</sup>; ROI = (PV benefits − PV costs) ÷ PV costs;
@@ -90,8 +98,8 @@ export const attritionFormulas = (
     </ul>
     <p>
       Productivity evidence conflicts: a randomised trial found +13%, a later study of US call
-      centres found fewer calls per hour. The default counts no gain; the tornado and simulation use
-      the published range.
+      centres found fewer calls per hour. The default counts no gain; the tornado uses the published
+      range, and the simulation only when you choose to include disputed ranges.
     </p>
   </div>
 );

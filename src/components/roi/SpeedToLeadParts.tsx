@@ -181,6 +181,12 @@ export const speedToLeadFormulas = (
         Yearly benefit = 12 × (wins at target − wins now) × deal value × gross margin; yearly cost =
         12 × monthly cost.
       </li>
+      <li>
+        Adoption of the faster response ramps over R months: year 1 earns (12 − R/2) ÷ 12 of the
+        benefit; the subscription is paid from month one. Year y's benefit grows by (1 + growth)
+        <sup>y−1</sup> and the cost by (1 + escalation)<sup>y−1</sup>; the benefit is reduced by its
+        risk adjustment (Forrester TEI style).
+      </li>
       <li>Cash flow: year 0 = −implementation cost; each later year = benefit − cost.</li>
     </ul>
   </div>

@@ -33,6 +33,11 @@ const HAND: InputValues = {
   rampMonths: 0,
   horizonYears: 3,
   discountRate: 0,
+  benefitGrowth: 0,
+  costEscalation: 0,
+  riskAttritionSavings: 0,
+  riskProductivityValue: 0,
+  riskFacilitySavings: 0,
 };
 
 const attrition = getModel('attrition');

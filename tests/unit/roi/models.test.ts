@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { computeAttrition, type AttritionInputs } from '../../../src/lib/roi/models/attrition';
+import { checkNumber } from '../../../src/lib/roi/fields';
+import {
+  ATTRITION_FIELDS,
+  computeAttrition,
+  type AttritionInputs,
+} from '../../../src/lib/roi/models/attrition';
+import { rampShare } from '../../../src/lib/roi/time-shape';
 import {
   adoption,
   computeMarketSizing,
@@ -29,7 +35,10 @@ const attritionExample: AttritionInputs = {
   rampMonths: 6,
   horizonYears: 3,
   discountRate: 0.1,
-  // The hand-worked example counts every benefit in full; risk adjustment is tested apart.
+  // The hand-worked example counts every benefit in full and flat; risk adjustment and growth
+  // are tested apart.
+  benefitGrowth: 0,
+  costEscalation: 0,
   riskAttritionSavings: 0,
   riskProductivityValue: 0,
   riskFacilitySavings: 0,
@@ -39,29 +48,31 @@ describe('attrition model, worked by hand', () => {
   // 50 agents move (100 × 0.5).
   // Attrition savings 50 × (0.4 − 0.2) × 10,000 = 100,000; productivity 50 × 0.1 × 30,000 = 150,000;
   // facility 50 × 0.5 × 2,000 = 50,000: 300,000 a year at full run.
-  // Platform 50 × 100 × 12 = 60,000 a year. Year 1 factor (12 − 6/2)/12 = 0.75 → 225,000.
-  // Cash flows: −50,000; 165,000; 240,000; 240,000.
+  // Platform 50 × 100 × 12 = 60,000 a year. Year 1 factor (12 − 6/2)/12 = 0.75 → 225,000;
+  // the platform is paid per agent moved, so its year 1 ramps too: 45,000.
+  // Cash flows: −50,000; 180,000; 240,000; 240,000.
   const r = computeAttrition(attritionExample);
 
   it('gives the yearly cash flows', () => {
-    expect(r.cashflows).toEqual([-50_000, 165_000, 240_000, 240_000]);
+    expect(r.cashflows).toEqual([-50_000, 180_000, 240_000, 240_000]);
     expect(r.years[1]).toMatchObject({
       attritionSavings: 75_000,
       productivityValue: 112_500,
       facilitySavings: 37_500,
-      platformCost: 60_000,
+      platformCost: 45_000,
     });
+    expect(r.years[2]).toMatchObject({ platformCost: 60_000 });
     expect(r.firstYearFactor).toBe(0.75);
   });
 
   it('gives NPV, payback and ROI at 10%', () => {
-    const npv = -50_000 + 165_000 / 1.1 + 240_000 / 1.21 + 240_000 / 1.331;
+    const npv = -50_000 + 180_000 / 1.1 + 240_000 / 1.21 + 240_000 / 1.331;
     expect(r.npv).toBeCloseTo(npv, 6);
-    expect(r.npv).toBeCloseTo(478_662.66, 2);
-    // Cumulative −50,000 → 115,000 in year 1: 50,000/165,000 of the way.
-    expect(r.paybackYears).toBeCloseTo(50_000 / 165_000, 10);
+    expect(r.npv).toBeCloseTo(492_299.02, 2);
+    // Cumulative −50,000 → 130,000 in year 1: 50,000/180,000 of the way.
+    expect(r.paybackYears).toBeCloseTo(50_000 / 180_000, 10);
     const pvBenefits = 225_000 / 1.1 + 300_000 / 1.21 + 300_000 / 1.331;
-    const pvCosts = 50_000 + 60_000 / 1.1 + 60_000 / 1.21 + 60_000 / 1.331;
+    const pvCosts = 50_000 + 45_000 / 1.1 + 60_000 / 1.21 + 60_000 / 1.331;
     expect(r.roi).toBeCloseTo((pvBenefits - pvCosts) / pvCosts, 10);
     expect(r.irr).not.toBeNull();
   });
@@ -149,6 +160,9 @@ const speedExample: SpeedToLeadInputs = {
   implementationCost: 10_000,
   horizonYears: 2,
   discountRate: 0.1,
+  rampMonths: 0,
+  benefitGrowth: 0,
+  costEscalation: 0,
   riskExtraWins: 0,
 };
 
@@ -219,6 +233,7 @@ const sizing = {
   upfrontInvestment: 2,
   discountRate: 0,
   riskRevenueWon: 0,
+  costEscalation: 0,
   serviceableShare: { a: 0.5, b: 1 },
   obtainableShare: { a: 0.1, b: 0.2 },
   excludedEstimates: [] as string[],
@@ -261,5 +276,62 @@ describe('market sizing, worked by hand', () => {
     const comparison = compareWithHeadline(toyMarkets, [], headline);
     expect(comparison.conservative).toBeCloseTo(160, 10);
     expect(comparison.difference).toBeCloseTo(0, 10);
+  });
+});
+
+describe('time shape: ramps, benefit growth and cost escalation, worked by hand', () => {
+  it.each([
+    // rampShare(year, R): the average of min(1, t/R) over the year's twelve months.
+    [1, 0, 1],
+    [2, 0, 1],
+    [1, 6, 0.75], // (12 − 6/2)/12
+    [2, 6, 1],
+    [1, 12, 0.5],
+    [1, 18, 1 / 3], // 12 months on the ramp, average t/18 = 6/18
+    [2, 18, 11 / 12], // 6 months averaging 15/18, then 6 at full: (5 + 6)/12
+    [3, 18, 1],
+  ])('rampShare(year %i, %i months) = %d', (year, months, expected) => {
+    expect(rampShare(year, months)).toBeCloseTo(expected, 12);
+  });
+
+  it('attrition: benefits grow 10% and the platform escalates 5% from year 1', () => {
+    // Full run 300,000 of benefits and 60,000 of platform; year 1 ramped × 0.75 (both).
+    // Year 2: 330,000 − 63,000 = 267,000. Year 3: 363,000 − 66,150 = 296,850.
+    const r = computeAttrition({ ...attritionExample, benefitGrowth: 0.1, costEscalation: 0.05 });
+    expect(r.cashflows[0]).toBe(-50_000);
+    expect(r.cashflows[1]).toBeCloseTo(180_000, 8);
+    expect(r.cashflows[2]).toBeCloseTo(267_000, 8);
+    expect(r.cashflows[3]).toBeCloseTo(296_850, 8);
+  });
+
+  it('speed to lead: adoption ramps over 3 months, benefit grows, the subscription escalates', () => {
+    // B = 12 × (20 − 100/85) × 10,000 × 0.5 a year at full adoption. Year 1 × (12 − 1.5)/12 =
+    // 0.875; year 2 × 1.1. The subscription (12,000) is paid from month one, 12,600 in year 2.
+    const b = 12 * (20 - 100 / 85) * 10_000 * 0.5;
+    const r = computeSpeedToLead({
+      ...speedExample,
+      rampMonths: 3,
+      benefitGrowth: 0.1,
+      costEscalation: 0.05,
+    });
+    expect(r.cashflows[0]).toBe(-10_000);
+    expect(r.cashflows[1]).toBeCloseTo(0.875 * b - 12_000, 6);
+    expect(r.cashflows[2]).toBeCloseTo(1.1 * b - 12_600, 6);
+  });
+
+  it('market sizing: the go-to-market cost escalates', () => {
+    const r = computeMarketSizing({ ...sizing, costEscalation: 0.05 }, toyMarkets);
+    expect(r.costs[0]).toBe(2);
+    expect(r.costs[1]).toBeCloseTo(1, 12);
+    expect(r.costs[2]).toBeCloseTo(1.05, 12);
+  });
+
+  it('refuses growth that would run away, with a message beside the field', () => {
+    const field = ATTRITION_FIELDS.find((f) => f.key === 'benefitGrowth')!;
+    expect(checkNumber(field, 0.6)).toBe('Benefit growth per year must be at most 50%.');
+    expect(checkNumber(field, -0.6)).toBe('Benefit growth per year must be at least -50%.');
+    expect(() => computeAttrition({ ...attritionExample, costEscalation: 2 })).toThrow(
+      'Cost escalation per year must be at most 50%.',
+    );
   });
 });

@@ -40,6 +40,8 @@ const attritionInputs: fc.Arbitrary<AttritionInputs> = fc.record({
   rampMonths: fc.double({ min: 0, max: 12, noNaN: true }),
   horizonYears: fc.integer({ min: 1, max: 10 }),
   discountRate: fc.double({ min: 0, max: 0.5, noNaN: true }),
+  benefitGrowth: fc.double({ min: -0.5, max: 0.5, noNaN: true }),
+  costEscalation: fc.double({ min: -0.5, max: 0.5, noNaN: true }),
   riskAttritionSavings: rate,
   riskProductivityValue: rate,
   riskFacilitySavings: rate,

@@ -28,6 +28,8 @@ const example: AttritionInputs = {
   rampMonths: 6,
   horizonYears: 3,
   discountRate: 0.1,
+  benefitGrowth: 0,
+  costEscalation: 0,
   riskAttritionSavings: 0.2,
   riskProductivityValue: 0.25,
   riskFacilitySavings: 0.15,
@@ -36,7 +38,8 @@ const example: AttritionInputs = {
 describe('risk-adjusted attrition, worked by hand', () => {
   // Full-run lines: attrition 100,000 × 0.80 = 80,000; productivity 150,000 × 0.75 = 112,500;
   // facility 50,000 × 0.85 = 42,500; together 235,000. Year 1 × 0.75 = 176,250.
-  // Cash flows −50,000; 176,250 − 60,000 = 116,250; 175,000; 175,000.
+  // Platform 60,000 a year, 45,000 in the ramped year 1.
+  // Cash flows −50,000; 176,250 − 45,000 = 131,250; 175,000; 175,000.
   const r = computeAttrition(example);
 
   it('reduces each benefit line by its own adjustment', () => {
@@ -46,19 +49,19 @@ describe('risk-adjusted attrition, worked by hand', () => {
       facilitySavings: 42_500,
       platformCost: 60_000,
     });
-    expect(r.cashflows).toEqual([-50_000, 116_250, 175_000, 175_000]);
+    expect(r.cashflows).toEqual([-50_000, 131_250, 175_000, 175_000]);
   });
 
   it('reports risk-adjusted figures, with the unadjusted ones beside them', () => {
-    // −50,000 + 116,250/1.1 + 175,000/1.21 + 175,000/1.331
-    expect(r.npv).toBeCloseTo(331_790.01, 2);
-    // PV benefits 531,001.13; PV costs 199,211.12.
-    expect(r.roi).toBeCloseTo((531_001.127 - 199_211.119) / 199_211.119, 6);
-    // 50,000 of 116,250 into year 1.
-    expect(r.paybackYears).toBeCloseTo(50_000 / 116_250, 10);
-    // The unadjusted figures are the worked example's own: NPV 478,662.66, payback 50/165.
-    expect(r.unadjusted!.npv).toBeCloseTo(478_662.66, 2);
-    expect(r.unadjusted!.paybackYears).toBeCloseTo(50_000 / 165_000, 10);
+    // −50,000 + 131,250/1.1 + 175,000/1.21 + 175,000/1.331
+    expect(r.npv).toBeCloseTo(345_426.37, 2);
+    // PV benefits 531,001.13; PV costs 50,000 + 45,000/1.1 + 60,000/1.21 + 60,000/1.331.
+    expect(r.roi).toBeCloseTo((531_001.127 - 185_574.756) / 185_574.756, 6);
+    // 50,000 of 131,250 into year 1.
+    expect(r.paybackYears).toBeCloseTo(50_000 / 131_250, 10);
+    // The unadjusted figures are the worked example's own: NPV 492,299.02, payback 50/180.
+    expect(r.unadjusted!.npv).toBeCloseTo(492_299.02, 2);
+    expect(r.unadjusted!.paybackYears).toBeCloseTo(50_000 / 180_000, 10);
     expect(r.unadjusted!.irr).toBeGreaterThan(r.irr!);
   });
 });
@@ -188,6 +191,6 @@ describe('the results summary shows both', () => {
     );
     expect(html).toContain('Risk-adjusted, over 3 years');
     expect(html.match(/Before risk adjustment:/g)?.length).toBe(4);
-    expect(html).toContain('Before risk adjustment: $478,663');
+    expect(html).toContain('Before risk adjustment: $492,299');
   });
 });

@@ -44,6 +44,8 @@ const example: InputValues = {
   rampMonths: 6,
   horizonYears: 3,
   discountRate: 0.1,
+  benefitGrowth: 0,
+  costEscalation: 0,
   riskAttritionSavings: 0.2,
   riskProductivityValue: 0.25,
   riskFacilitySavings: 0.15,

@@ -1,5 +1,6 @@
 import type { NumberField } from '../fields';
 import { riskFields, type BenefitLine } from '../risk';
+import { growthFields } from '../time-shape';
 
 /** The attrition model's inputs, with the symbols its formulas use (see ./attrition.ts). */
 const MONEY_MAX = 1e10;
@@ -190,5 +191,6 @@ export const ATTRITION_FIELDS: readonly NumberField[] = [
     min: 0,
     max: 1,
   },
+  ...growthFields(costs),
   ...riskFields(ATTRITION_BENEFIT_LINES),
 ];

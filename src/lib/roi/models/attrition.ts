@@ -8,13 +8,16 @@
  *   facility savings    N·s·r·F
  *   platform cost       N·s·P·12
  * Year 1 benefits are scaled by (12 − R/2)/12: adoption ramps linearly over R months, so on
- * average half the ramp is lost. Each benefit line is then reduced by its risk adjustment
- * (../risk.ts, TEI style). Cash flows: year 0 = −I; year y = benefits_y − platform cost.
+ * average half the ramp is lost; the platform is paid per agent moved, so its year-1 cost ramps
+ * the same way (../time-shape.ts). Year y's benefits grow by (1 + g)^(y−1) and the platform cost
+ * escalates by (1 + e)^(y−1). Each benefit line is then reduced by its risk adjustment
+ * (../risk.ts, TEI style). Cash flows: year 0 = −I; year y = benefits_y − platform cost_y.
  * Sources for every default are in content/benchmarks/attrition.yaml. Evidence on remote-agent
  * productivity conflicts (Bloom et al. 2015: +13%; Emanuel & Harrington 2023: −4% to −12%), so
  * the default is 0 and the range shows both.
  */
 import { validateValues } from '../fields';
+import { grown, rampShare } from '../time-shape';
 import { ATTRITION_FIELDS } from './attrition-fields';
 import { RoiInputError, summarise, type CashflowSummary } from './summary';
 
@@ -33,6 +36,9 @@ export interface AttritionInputs {
   rampMonths: number;
   horizonYears: number;
   discountRate: number;
+  /** Yearly benefit growth and platform cost escalation from year 1 (fractions). */
+  benefitGrowth: number;
+  costEscalation: number;
   /** Risk adjustments (0–1) of the three benefit lines. */
   riskAttritionSavings: number;
   riskProductivityValue: number;
@@ -86,13 +92,14 @@ export function attritionYears(x: AttritionInputs): AttritionYear[] {
     },
   ];
   for (let y = 1; y <= x.horizonYears; y++) {
-    const factor = y === 1 ? (12 - x.rampMonths / 2) / 12 : 1;
+    const ramp = rampShare(y, x.rampMonths);
+    const factor = ramp * grown(x.benefitGrowth ?? 0, y);
     years.push({
       year: y,
       attritionSavings: full.attritionSavings * factor,
       productivityValue: full.productivityValue * factor,
       facilitySavings: full.facilitySavings * factor,
-      platformCost,
+      platformCost: platformCost * ramp * grown(x.costEscalation ?? 0, y),
       implementationCost: 0,
     });
   }
@@ -134,6 +141,6 @@ export function computeAttrition(inputs: AttritionInputs): AttritionResult {
     agentsReplacedAfter:
       (inputs.agents - moved) * inputs.currentAttritionRate + moved * inputs.virtualAttritionRate,
     virtualAgents: moved,
-    firstYearFactor: (12 - inputs.rampMonths / 2) / 12,
+    firstYearFactor: rampShare(1, inputs.rampMonths),
   };
 }

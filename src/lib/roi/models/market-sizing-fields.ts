@@ -6,6 +6,7 @@
  */
 import type { Field, InputValues } from '../fields';
 import { riskFields, type BenefitLine } from '../risk';
+import { growthFields } from '../time-shape';
 import type { MarketData, MarketSizingInputs } from './market-sizing';
 
 export const SCENARIOS = ['conservative', 'base', 'aggressive'] as const;
@@ -149,6 +150,8 @@ export function marketSizingFields(markets: readonly MarketData[]): Field[] {
       });
     }
   }
+  // Benefits already grow with each market's estimates; only the go-to-market cost escalates.
+  fields.push(...growthFields(money).filter((f) => f.key === 'costEscalation'));
   fields.push(...riskFields(MARKET_SIZING_BENEFIT_LINES));
   return fields;
 }
@@ -183,6 +186,7 @@ export function toMarketSizingInputs(
     upfrontInvestment: num('upfrontInvestment'),
     discountRate: num('discountRate'),
     riskRevenueWon: num('riskRevenueWon'),
+    costEscalation: num('costEscalation'),
     serviceableShare,
     obtainableShare,
     excludedEstimates,
@@ -205,6 +209,7 @@ export function flattenMarketSizingInputs(
     upfrontInvestment: x.upfrontInvestment,
     discountRate: x.discountRate,
     riskRevenueWon: x.riskRevenueWon,
+    costEscalation: x.costEscalation,
   };
   for (const m of markets) {
     if (x.serviceableShare[m.id] !== undefined)

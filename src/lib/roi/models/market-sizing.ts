@@ -11,6 +11,7 @@
  * yearly go-to-market cost. Every estimate carries its source in content/markets/.
  */
 import { cagr as growthRate, projectValue } from '../finance';
+import { grown } from '../time-shape';
 import { validateValues } from '../fields';
 import {
   flattenMarketSizingInputs,
@@ -52,6 +53,8 @@ export interface MarketSizingInputs {
   discountRate: number;
   /** Risk adjustment (0–1) of the gross margin on revenue won (../risk.ts, TEI style). */
   riskRevenueWon: number;
+  /** Yearly escalation of the go-to-market cost from year 1 (fraction). */
+  costEscalation: number;
   /** Per market id. */
   serviceableShare: Record<string, number>;
   obtainableShare: Record<string, number>;
@@ -185,7 +188,10 @@ function flows(x: MarketSizingInputs, years: SizingYear[]) {
   const counted = 1 - (x.riskRevenueWon ?? 0);
   // Same order as prepareMarketSizing: margin × (1 − risk) first, then × SOM.
   const benefits = [0, ...years.map((y) => y.som * (x.grossMargin * counted))];
-  const costs = [x.upfrontInvestment, ...years.map(() => x.annualGoToMarketCost)];
+  const costs = [
+    x.upfrontInvestment,
+    ...years.map((_, i) => x.annualGoToMarketCost * grown(x.costEscalation ?? 0, i + 1)),
+  ];
   return { benefits, costs };
 }
 
@@ -215,6 +221,7 @@ export function prepareMarketSizing(
   return (v) => {
     const margin = Number(v.grossMargin) * (1 - Number(v.riskRevenueWon ?? 0));
     const cost = Number(v.annualGoToMarketCost);
+    const escalation = Number(v.costEscalation ?? 0);
     const flows = [0 - Number(v.upfrontInvestment)];
     for (let i = 0; i < years.length; i++) {
       let som = 0;
@@ -223,7 +230,7 @@ export function prepareMarketSizing(
         const serviceable = sizes[i]![j]! * Number(v[serviceableKey] ?? 0);
         som += serviceable * Number(v[obtainableKey] ?? 0) * years[i]!.adoption;
       }
-      flows.push(som * margin - cost);
+      flows.push(som * margin - cost * grown(escalation, i + 1));
     }
     return flows;
   };

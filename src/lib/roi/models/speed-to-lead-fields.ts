@@ -1,5 +1,6 @@
 import type { Field } from '../fields';
 import { riskFields, type BenefitLine } from '../risk';
+import { growthFields } from '../time-shape';
 import { CURVE_IDS, CURVES } from './speed-to-lead-curves';
 
 /** The speed-to-lead model's inputs (see ./speed-to-lead.ts). */
@@ -149,5 +150,17 @@ export const SPEED_TO_LEAD_FIELDS: readonly Field[] = [
     min: 0,
     max: 1,
   },
+  {
+    kind: 'number',
+    key: 'rampMonths',
+    isNpvLinear: true,
+    label: 'Months until every lead gets the target response',
+    unit: 'months',
+    group: costs,
+    min: 0,
+    max: 12,
+    hint: 'Adoption rises in a straight line over these months; year one earns (12 − R/2)/12 of a full year.',
+  },
+  ...growthFields(costs),
   ...riskFields(SPEED_TO_LEAD_BENEFIT_LINES),
 ];

@@ -9,11 +9,14 @@
  *   yearly benefit = 12 × (wins(target) − wins(current)) × averageDealValue × grossMargin
  *                    × (1 − risk adjustment)      (../risk.ts, TEI style)
  *   yearly cost = 12 × monthlyCost; year 0 = −implementationCost
+ *   year y: benefit × rampShare(y, R) × (1 + g)^(y−1), cost × (1 + e)^(y−1) (../time-shape.ts):
+ *   adoption of the faster response ramps over R months; the subscription is paid from month one
  *
  * The ratio is applied to odds, not probability, so P stays below 100% (research note 3d in
  * the benchmark content).
  */
 import { validateValues } from '../fields';
+import { grown, rampShare } from '../time-shape';
 import { SPEED_TO_LEAD_FIELDS } from './speed-to-lead-fields';
 import { CURVES, type CurveId } from './speed-to-lead-curves';
 import { RoiInputError, summarise, type CashflowSummary } from './summary';
@@ -59,6 +62,10 @@ export interface SpeedToLeadInputs {
   implementationCost: number;
   horizonYears: number;
   discountRate: number;
+  /** Adoption ramp in months; yearly benefit growth and cost escalation (fractions). */
+  rampMonths: number;
+  benefitGrowth: number;
+  costEscalation: number;
   /** Risk adjustment (0–1) of the benefit. */
   riskExtraWins: number;
 }
@@ -91,11 +98,18 @@ function yearlyFlows(x: SpeedToLeadInputs): { benefit: number; cost: number } {
   };
 }
 
+/** Year y's share of the full-run benefit: the adoption ramp, then growth. */
+function benefitShare(x: SpeedToLeadInputs, year: number): number {
+  return rampShare(year, x.rampMonths ?? 0) * grown(x.benefitGrowth ?? 0, year);
+}
+
 /** Cash flows only, for simulation loops (no validation). */
 export function speedToLeadCashflows(x: SpeedToLeadInputs): number[] {
   const { benefit, cost } = yearlyFlows(x);
   const flows = [-x.implementationCost];
-  for (let y = 1; y <= x.horizonYears; y++) flows.push(benefit - cost);
+  for (let y = 1; y <= x.horizonYears; y++) {
+    flows.push(benefit * benefitShare(x, y) - cost * grown(x.costEscalation ?? 0, y));
+  }
   return flows;
 }
 
@@ -109,9 +123,10 @@ export function computeSpeedToLead(inputs: SpeedToLeadInputs): SpeedToLeadResult
   const unadjusted = [0];
   const costs = [inputs.implementationCost];
   for (let y = 1; y <= inputs.horizonYears; y++) {
-    benefits.push(benefit);
-    unadjusted.push(full);
-    costs.push(cost);
+    const share = benefitShare(inputs, y);
+    benefits.push(benefit * share);
+    unadjusted.push(full * share);
+    costs.push(cost * grown(inputs.costEscalation ?? 0, y));
   }
   const current = winsPerMonth(inputs, inputs.currentResponseMinutes);
   const target = winsPerMonth(inputs, inputs.targetResponseMinutes);
