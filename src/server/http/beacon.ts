@@ -23,10 +23,13 @@ export interface BeaconRequest {
 }
 
 // BEACON_BURST batches at once, refilled at BEACON_RATE per second, per client address.
-const guard = processSingleton(
-  'beacon-flood-guard',
-  () => new FloodGuard(config().beacon.burst, config().beacon.ratePerSecond),
-);
+// Made on first use, not at import: the configuration is read (and checked) at start, so a
+// bad setting is reported by main.ts as one line rather than thrown while modules load.
+const floodGuard = () =>
+  processSingleton(
+    'beacon-flood-guard',
+    () => new FloodGuard(config().beacon.burst, config().beacon.ratePerSecond),
+  );
 
 /**
  * The analytics beacon: `navigator.sendBeacon('/api/events', JSON.stringify({ events }))` or
@@ -39,7 +42,7 @@ export async function handleBeacon(input: BeaconRequest): Promise<Response> {
   const ip = input.clientIp();
   const userAgent = request.headers.get('user-agent');
   // Keyed on the address alone: a client that changes its user agent is still one client.
-  const limit = guard.take(sha256Hex(ip));
+  const limit = floodGuard().take(sha256Hex(ip));
   if (!limit.allowed) {
     return jsonError(
       429,
