@@ -28,6 +28,13 @@ export function MarketSizingCharts({
           its estimates.
         </p>
       )}
+      {r.evidence.weak > 0 && (
+        <p className="alert warning" data-testid="som-evidence">
+          {formatPercent(r.evidence.weak, 0)} of the SOM over the plan comes from weak evidence:{' '}
+          {formatPercent(r.evidence.extrapolated, 0)} from estimates projected past the years their
+          sources cover, {formatPercent(r.evidence.unverified, 0)} from figures we could not verify.
+        </p>
+      )}
       {r.extrapolated.length > 0 && (
         <p className="alert warning">
           Projected past the years their sources cover:{' '}

@@ -19,6 +19,7 @@ import {
   SCENARIOS,
   type Scenario,
 } from './market-sizing-fields';
+import { somEvidence, type SomEvidence } from './market-sizing-evidence';
 import { RoiInputError, summarise, type CashflowSummary } from './summary';
 
 export interface MarketEstimate {
@@ -32,6 +33,8 @@ export interface MarketEstimate {
   /** Last year the source's growth rate covers; later years are extrapolation. */
   growthUntil?: number | undefined;
   fromEssay?: boolean | undefined;
+  /** The source's status, when the content gives it ('unverified' counts as weak evidence). */
+  source?: { status: string } | undefined;
 }
 
 export interface MarketData {
@@ -240,6 +243,8 @@ export interface MarketSizingResult extends CashflowSummary {
   years: SizingYear[];
   /** Estimates used past the last year their source covers: id → years of extrapolation. */
   extrapolated: { id: string; label: string; market: string; years: number }[];
+  /** The share of SOM that rests on extrapolated or unverified estimates. */
+  evidence: SomEvidence;
 }
 
 /** Validates the inputs (RoiInputError names each bad field) and computes the sizing. */
@@ -271,5 +276,6 @@ export function computeMarketSizing(
     ...summarise(benefits, costs, inputs.discountRate, unadjusted),
     years,
     extrapolated,
+    evidence: somEvidence(inputs, markets, years),
   };
 }
