@@ -68,9 +68,9 @@ export function formatNumberFor(unit: Unit, value: number): string {
     case 'minutes':
       return `${plain.format(value)} min`;
     case 'months':
-      return `${plain.format(value)} months`;
+      return `${plain.format(value)} ${value === 1 ? 'month' : 'months'}`;
     case 'years':
-      return `${plain.format(value)} years`;
+      return `${plain.format(value)} ${value === 1 ? 'year' : 'years'}`;
     case 'year':
       return String(value);
     default:

@@ -212,8 +212,8 @@ describe('break-even text', () => {
     [
       { kind: 'found', value: 1, direction: 'below', from: 'positive', isWithinTestedRange: true },
       horizon,
-      'falls to 1 years',
-      'NPV is no longer positive if horizon falls to 1 years.',
+      'falls to 1 year',
+      'NPV is no longer positive if horizon falls to 1 year.',
     ],
   ] as const)('%j', (result, field, cell, sentence) => {
     expect(describeBreakEven(result as BreakEven, field, tested)).toEqual({ cell, sentence });
