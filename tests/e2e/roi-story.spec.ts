@@ -7,7 +7,7 @@ test('the headline shows its simulation, and the disputed range only on opt-in',
   await page.goto('/roi/attrition');
   await expect(page.getByText('Results update as you type.')).toBeVisible();
   await expect(page.getByText('Before risk adjustment:').first()).toBeVisible();
-  const p50 = page.getByTestId('p50');
+  const p50 = page.getByTestId('story-p50');
   await expect(p50).toHaveText(/^-?\$[\d,.]+[KM]?$/, { timeout: 15_000 });
   await expect(
     page.getByText(/disputed range of productivity change .* is left out/),

@@ -42,7 +42,7 @@ export function SimulationSummary(props: SimulationSummaryProps) {
           </div>
           <div className="kpi">
             <dt>P50 (median)</dt>
-            <dd data-testid="p50">{compact(summary.p50)}</dd>
+            <dd data-testid="story-p50">{compact(summary.p50)}</dd>
           </div>
           <div className="kpi">
             <dt>P90</dt>
