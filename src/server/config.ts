@@ -62,6 +62,13 @@ const envSchema = z.object({
       .max(1_000_000, 'API_RATE_LIMIT must be at most 1,000,000 requests per minute.')
       .default(600),
   ),
+  ROI_COMPUTE_PER_MINUTE: unsetIfEmpty(
+    z.coerce
+      .number({ message: 'ROI_COMPUTE_PER_MINUTE must be a whole number of calls per minute.' })
+      .int('ROI_COMPUTE_PER_MINUTE must be a whole number of calls per minute.')
+      .min(1, 'ROI_COMPUTE_PER_MINUTE must be at least 1 call per minute.')
+      .default(30),
+  ),
   WEBHOOK_ALLOW_PRIVATE: unsetIfEmpty(
     z.enum(['0', '1'], { message: 'WEBHOOK_ALLOW_PRIVATE must be 0 or 1.' }).optional(),
   ),
@@ -132,6 +139,8 @@ export type Config = {
   metricsToken: string | null;
   /** Partner-API requests per minute per key (a key may carry its own limit). */
   apiRatePerMinute: number;
+  /** roi.compute calls a visitor's address may make per minute (a signed-in user: ten times). */
+  roiComputePerMinute: number;
   /** Webhooks to private addresses: 1 allows, 0 refuses, unset allows outside production. */
   webhookAllowPrivate: boolean | null;
   /** Where the edge server listens. */
@@ -177,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailRetryHours: e.MAIL_RETRY_HOURS,
     metricsToken: e.METRICS_TOKEN ?? null,
     apiRatePerMinute: e.API_RATE_LIMIT,
+    roiComputePerMinute: e.ROI_COMPUTE_PER_MINUTE,
     webhookAllowPrivate:
       e.WEBHOOK_ALLOW_PRIVATE === undefined ? null : e.WEBHOOK_ALLOW_PRIVATE === '1',
     listen: { host: e.HOST, port: e.PORT },

@@ -1,6 +1,6 @@
 import type { ZodTypeAny } from 'zod';
-import type { Operation, OperationKind } from '../operations/operation';
-import { baseProcedure, guard } from './trpc';
+import type { Operation, OperationContext, OperationKind } from '../operations/operation';
+import { baseProcedure, guard, type Context } from './trpc';
 
 /**
  * The operation's access rule as tRPC middleware, then its schema as the procedure's input.
@@ -14,15 +14,25 @@ function inputFor<S extends ZodTypeAny, A, R>(operation: Operation<S, A, R>) {
     .input(operation.input);
 }
 
+/** The operation's context from tRPC's: the request's facts travel with it when known. */
+function contextOf<A>(ctx: Context & { actor: A }): OperationContext<A> {
+  return {
+    db: ctx.db,
+    actor: ctx.actor,
+    now: new Date(),
+    ...(ctx.request ? { request: ctx.request } : {}),
+  };
+}
+
 function queryFor<S extends ZodTypeAny, A, R>(operation: Operation<S, A, R>) {
   return inputFor(operation).query(async ({ ctx, input }) =>
-    operation.handle({ db: ctx.db, actor: ctx.actor, now: new Date() }, input),
+    operation.handle(contextOf(ctx), input),
   );
 }
 
 function mutationFor<S extends ZodTypeAny, A, R>(operation: Operation<S, A, R>) {
   return inputFor(operation).mutation(async ({ ctx, input }) =>
-    operation.handle({ db: ctx.db, actor: ctx.actor, now: new Date() }, input),
+    operation.handle(contextOf(ctx), input),
   );
 }
 

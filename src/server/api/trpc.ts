@@ -6,6 +6,7 @@ import type { SessionUser, ValidSession } from '../auth/session';
 import { config } from '../config';
 import type { Db } from '../db';
 import { AppError, HTTP_STATUS, type AppErrorCode, type FieldIssue } from '../errors';
+import type { RequestFacts } from '../operations/operation';
 import type { Role } from '../schema';
 import { zodIssues } from '../validation';
 
@@ -15,6 +16,8 @@ export interface Context {
   session: ValidSession | null;
   /** The partner the signed-in user belongs to; null for internal roles and visitors. */
   partnerId: string | null;
+  /** What the adapter knows of the request (the client's address for per-address limits). */
+  request?: RequestFacts;
 }
 
 const TRPC_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {

@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
-import { logTrpcError, TRPC_MAX_BATCH, trpcContext } from '../api/context';
+import { logTrpcError, TRPC_MAX_BATCH, trpcContext, trpcResponseMeta } from '../api/context';
 import { appRouter } from '../api/root';
 import { getDb } from '../db';
 import { edgeSession } from './edge-session';
+import { nodeClientIp } from './node-request';
 import { safeDecode } from './request-policy';
 import { SECURITY_HEADERS } from './security-headers';
 
@@ -22,7 +23,8 @@ export async function handleTrpc(req: IncomingMessage, res: ServerResponse, path
     path: safeDecode(pathname.slice('/api/trpc/'.length)),
     router: appRouter,
     maxBatchSize: TRPC_MAX_BATCH,
-    createContext: () => trpcContext(getDb(), session),
+    createContext: () => trpcContext(getDb(), session, nodeClientIp(req)),
     onError: logTrpcError,
+    responseMeta: trpcResponseMeta,
   });
 }
