@@ -85,9 +85,10 @@ describe('saving, sharing and exporting over HTTP', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const text = await csv.text();
-    expect(text).toContain('agents,Agents,800,count');
-    expect(text).toContain('currentAttritionRate,Current attrition per year,40,%');
-    expect(text).toMatch(/Net present value,-?\d/);
+    expect(text.split('\r\n')[0]).toBe('section,key,label,year,value,text,unit,source');
+    expect(text).toContain('input,agents,Agents,,800,,count,');
+    expect(text).toContain('input,currentAttritionRate,Current attrition per year,,40,,%,');
+    expect(text).toMatch(/\r\noutput,npv,Net present value,,-?\d/);
 
     const otherCookie = await signIn('channel@chasm.test');
     expect((await page(`/roi/scenarios/${id}`, otherCookie)).status).toBe(404);
