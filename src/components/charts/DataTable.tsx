@@ -9,7 +9,7 @@ export interface TableData {
 export function DataTable({ data, caption }: { data: TableData; caption?: string }) {
   const isNumeric = (i: number) => data.numeric?.[i] ?? i > 0;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption ?? 'Data'}>
       <table>
         {caption && <caption className="visually-hidden">{caption}</caption>}
         <thead>

@@ -121,6 +121,7 @@ export function CashflowTable({ result }: { result: CashflowSummary }) {
     <section aria-labelledby="cashflow-table-title">
       <h2 id="cashflow-table-title">Yearly cash flows</h2>
       <DataTable
+        caption="Yearly cash flows"
         data={{
           columns: [
             'Year',

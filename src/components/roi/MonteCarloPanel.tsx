@@ -184,7 +184,7 @@ export function MonteCarloPanel({ model, fields, values, ctx, ranges, held, isHy
       )}
       <details className="mc-inputs">
         <summary>Which inputs vary ({distributions.length})</summary>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Inputs that vary">
           <table>
             <thead>
               <tr>

@@ -137,7 +137,7 @@ export default function ScenarioReport({
       <CashflowTable result={result} />
       <section aria-labelledby="inputs-title" className="report-inputs">
         <h2 id="inputs-title">Inputs and sources</h2>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Inputs and sources">
           <table>
             <thead>
               <tr>

@@ -1,4 +1,4 @@
-import type { NavRole } from '../nav';
+import { canOpen, type NavRole } from '../nav';
 
 export interface PortalNavItem {
   href: string;
@@ -25,12 +25,16 @@ const CHANNEL: PortalNavItem[] = [
   { href: '/portal/audit', label: 'Audit log' },
 ];
 
-/** The portal's sub-navigation for a role (pure, so it is tested without a server). */
+/**
+ * The portal's sub-navigation for a role (pure, so it is tested without a server): partner
+ * users get the partner's pages, vendor staff the channel's, and either list keeps only what
+ * the role may open (canOpen, from the guards' role lists).
+ */
 export function portalNavFor(role: NavRole): PortalNavItem[] {
-  if (role === 'partner_admin') return [...PARTNER, ...PARTNER_ADMIN];
-  if (role === 'partner_rep') return PARTNER;
-  if (role === 'channel_manager' || role === 'admin') return CHANNEL;
-  return [];
+  const items =
+    role === 'partner_admin' || role === 'partner_rep' ? [...PARTNER, ...PARTNER_ADMIN] : CHANNEL;
+  if (!canOpen(role, '/portal')) return [];
+  return items.filter((item) => canOpen(role, item.href));
 }
 
 /** The item for the current page: the longest href that is a prefix of the path. */
