@@ -1,4 +1,5 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
+import { useChartWidth } from './chart-width';
 import { BandAxis, YAxis } from './Axes';
 import { ChartSvg } from './ChartSvg';
 import { colorAt, DEFAULT_MARGIN, finiteExtent, isFiniteNumber } from './chart-utils';
@@ -25,9 +26,11 @@ export function BarChart({
   series,
   formatY,
   yLabel,
-  width = 640,
+  width: widthProp,
   height = 280,
 }: Props) {
+  const measuredWidth = useChartWidth();
+  const width = widthProp ?? measuredWidth;
   const margin = DEFAULT_MARGIN;
   const x = scaleBand<string>()
     .domain([...categories])

@@ -1,4 +1,5 @@
-import { useId, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { ChartWidth } from './chart-width';
 import { DataTable, type TableData } from './DataTable';
 import './charts.css';
 
@@ -27,6 +28,19 @@ export function ChartFrame({
   children,
 }: Props) {
   const id = useId();
+  const plot = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(640);
+  useEffect(() => {
+    const el = plot.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(([entry]) => {
+      const measured = Math.round(entry?.contentRect.width ?? 0);
+      // Below 280 px the margins leave no room to plot; such a chart scales down instead.
+      if (measured > 0) setWidth(Math.max(280, measured));
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
   return (
     <figure className="chart" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`}>
       <figcaption id={`${id}-title`} className="chart-title">
@@ -51,7 +65,9 @@ export function ChartFrame({
           ))}
         </ul>
       )}
-      <div className="chart-plot">{children}</div>
+      <div className="chart-plot" ref={plot}>
+        <ChartWidth.Provider value={width}>{children}</ChartWidth.Provider>
+      </div>
       <details className="chart-table" open={isTableOpen}>
         <summary>Show the numbers as a table</summary>
         <DataTable data={table} caption={title} />

@@ -1,4 +1,5 @@
 import { scaleLinear } from 'd3-scale';
+import { useChartWidth } from './chart-width';
 import { XAxis, YAxis } from './Axes';
 import { ChartSvg } from './ChartSvg';
 import { clamp, DEFAULT_MARGIN, finiteExtent, isFiniteNumber } from './chart-utils';
@@ -26,9 +27,11 @@ export function Histogram({
   markers = [],
   formatX,
   threshold,
-  width = 640,
+  width: widthProp,
   height = 260,
 }: Props) {
+  const measuredWidth = useChartWidth();
+  const width = widthProp ?? measuredWidth;
   const margin = { ...DEFAULT_MARGIN, top: 28, left: 56 };
   const clean = bins.filter(
     (b) => isFiniteNumber(b.x0) && isFiniteNumber(b.x1) && isFiniteNumber(b.count),

@@ -1,4 +1,5 @@
 import { scaleLinear, scaleLog } from 'd3-scale';
+import { useChartWidth } from './chart-width';
 import { line } from 'd3-shape';
 import { XAxis, YAxis } from './Axes';
 import { ChartSvg } from './ChartSvg';
@@ -59,9 +60,11 @@ export function LineChart({
   xTicks,
   xScale = 'linear',
   includeZero = true,
-  width = 640,
+  width: widthProp,
   height = 280,
 }: Props) {
+  const measuredWidth = useChartWidth();
+  const width = widthProp ?? measuredWidth;
   const margin = DEFAULT_MARGIN;
   const clean = series.map((s) => ({
     ...s,

@@ -1,4 +1,5 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
+import { useChartWidth } from './chart-width';
 import { XAxis } from './Axes';
 import { ChartSvg } from './ChartSvg';
 import { finiteExtent, isFiniteNumber } from './chart-utils';
@@ -31,12 +32,17 @@ const BREAK_EVEN_COLOR = '#1d1d1f';
  * One bar per input from its outcome at the low to its outcome at the high, around the base
  * outcome: the longest bars are the inputs worth checking first.
  */
-export function TornadoChart({ rows, base, formatValue, width = 640, limit = 10 }: Props) {
+export function TornadoChart({ rows, base, formatValue, width: widthProp, limit = 10 }: Props) {
+  const measuredWidth = useChartWidth();
+  const width = widthProp ?? measuredWidth;
   const shown = rows
     .filter((r) => isFiniteNumber(r.atLow) && isFiniteNumber(r.atHigh))
     .slice(0, limit);
   const rowHeight = 30;
-  const margin = { top: 8, right: 24, bottom: 40, left: 230 };
+  // Labels take up to 230 px, less on a narrow chart, cut to what fits (about 6.6 px a
+  // character at 12 px): the full label is the text's <title> and in the table below.
+  const margin = { top: 8, right: 24, bottom: 40, left: Math.min(230, Math.round(width * 0.42)) };
+  const maxChars = Math.max(8, Math.floor((margin.left - 8) / 6.6));
   const height = margin.top + margin.bottom + Math.max(1, shown.length) * rowHeight;
   const x = scaleLinear()
     .domain(finiteExtent([base, ...shown.flatMap((r) => [r.atLow, r.atHigh])], false))
@@ -87,7 +93,9 @@ export function TornadoChart({ rows, base, formatValue, width = 640, limit = 10 
               textAnchor="end"
               className="row-label"
             >
-              {r.label.length > 34 ? `${r.label.slice(0, 33)}…` : r.label}
+              {/* The full label on hover; the table below the chart has every label in full. */}
+              <title>{r.label}</title>
+              {r.label.length > maxChars ? `${r.label.slice(0, maxChars - 1)}…` : r.label}
             </text>
             {bar(r.atLow, LOW_COLOR)}
             {bar(r.atHigh, HIGH_COLOR)}
