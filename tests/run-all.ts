@@ -1,8 +1,11 @@
 /**
  * `npm test`: every suite in one command.
  *   1. builds the server if the sources changed (integration HTTP tests and e2e use it);
- *   2. Vitest: unit, integration on SQLite, and integration on PostgreSQL when TEST_DATABASE_URL is set;
- *   3. Playwright in the machine's Chromium. Without Chromium this part is skipped with the
+ *   2. the type check of every file, pages included (`astro check`: tsc does not read .astro
+ *      files, and a page using a name it never defined fails only when it renders), counted as
+ *      one test;
+ *   3. Vitest: unit, integration on SQLite, and integration on PostgreSQL when TEST_DATABASE_URL is set;
+ *   4. Playwright in the machine's Chromium. Without Chromium this part is skipped with the
  *      reason, except when CI=true, where a missing browser is a failure.
  * Ends with one line, `N passed, N failed`, summing every suite (also written to
  * test-results/summary.json for .ci/run).
@@ -30,6 +33,18 @@ try {
   console.error(String(error));
   failed++;
   notes.push('build failed');
+}
+
+// Type check
+const check = spawnSync(bin('astro'), ['check', '--minimumSeverity', 'error'], {
+  cwd: ROOT,
+  stdio: 'inherit',
+  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+});
+if (check.status === 0) passed++;
+else {
+  failed++;
+  notes.push('astro check found type errors (see above)');
 }
 
 // Vitest
