@@ -58,7 +58,13 @@ describe('a response by a channel the inbox does not know', () => {
     const form = await postForm(`/leads/${leadId}`, { channel: 'carrier-pigeon' }, { cookie });
     expect(form.status).toBe(400);
     const html = await form.text();
-    expect(/id="form-error"[^>]*>\s*([^<]*?)\s*</.exec(html)?.[1]).toBe(trpc.body.error.message);
+    // tRPC's "Some fields need attention." is, on the page, an error summary that links to each
+    // field in error with that field's message; the field shows the same message beside it.
+    expect(trpc.body.error.message).toBe('Some fields need attention.');
+    const summary = /<div[^>]*\bid="form-error"[^>]*>([\s\S]*?)<\/div>/.exec(html)?.[1] ?? '';
+    const links = [...summary.matchAll(/<a[^>]*href="#([^"]+)"[^>]*>([\s\S]*?)<\/a>/g)];
+    expect(links.map((m) => m[2]!.trim())).toEqual([issues[0]!.message]);
+    expect(html).toContain(`id="${links[0]![1]}"`);
     expect(/id="channel-error"[^>]*>\s*([^<]*?)\s*</.exec(html)?.[1]).toBe(issues[0]!.message);
   });
 

@@ -99,7 +99,10 @@ describe('an SMTP outage', () => {
       .executeTakeFirstOrThrow();
     expect(row.status).toBe('failed');
     expect(row.last_error).toContain('ECONNREFUSED');
-    expect(Date.parse(row.first_attempt_at!)).toBe(start);
+    // The first try's time is kept through the retries (the claim's clock runs on from the pass's
+    // start by however long the pass took, so it is within a second of it, not exactly on it).
+    expect(Date.parse(row.first_attempt_at!) - start).toBeGreaterThanOrEqual(0);
+    expect(Date.parse(row.first_attempt_at!) - start).toBeLessThan(1000);
     const notices = await t.db
       .selectFrom('outbox')
       .select(['to_address', 'subject', 'body_text', 'status'])
