@@ -58,5 +58,5 @@ describe('portal demo data', () => {
     expect(pending.length).toBeGreaterThanOrEqual(1);
     const audit = await t.db.selectFrom('audit_log').select('id').execute();
     expect(audit.length).toBeGreaterThan(30);
-  });
+  }, 120_000); // seeding twice takes 10–30 s on two busy cores; the default 30 s is too tight
 });
