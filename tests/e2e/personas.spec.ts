@@ -36,13 +36,13 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(
       'Keep your agents longer without ripping out your contact centre',
     );
-    await expect(page.getByLabel('I am a…')).toHaveValue('contact-center');
+    await expect(page.locator('#persona-switch')).toHaveValue('contact-center');
   });
 
   test('switching to developers persists across pages', async ({ page, context, baseURL }) => {
     await personalisedVisitor(context, baseURL, 'e2esw');
     await page.goto('/?utm_audience=contact-center');
-    await page.getByLabel('I am a…').selectOption({ label: 'Developer' });
+    await page.locator('#persona-switch').selectOption({ label: 'Developer' });
     await page.getByRole('button', { name: 'Switch' }).click();
     await expect(page).toHaveURL(/\/$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(
@@ -59,11 +59,11 @@ test.describe('without JavaScript', () => {
       'Build the workflow in a day, then hand over the business case with it',
     );
     await page.goto('/start/developers');
-    await expect(page.getByLabel('I am a…')).toHaveValue('developers');
+    await expect(page.locator('#persona-switch')).toHaveValue('developers');
 
     // On a persona page, switching goes to the new persona's page.
     await page.goto('/for/executives');
-    await page.getByLabel('I am a…').selectOption({ label: 'IT or operations leader' });
+    await page.locator('#persona-switch').selectOption({ label: 'IT or operations leader' });
     await page.getByRole('button', { name: 'Switch' }).click();
     await expect(page).toHaveURL(/\/for\/it-operations$/);
   });
@@ -79,7 +79,7 @@ test.describe('without JavaScript', () => {
     );
 
     await page.getByRole('button', { name: 'Save and continue' }).click();
-    await expect(page.getByRole('alert')).toContainText('Some fields need attention');
+    await expect(page.getByRole('alert')).toContainText('There is a problem');
     await expect(page.getByText('Units in the field is required.')).toBeVisible();
 
     await page.getByLabel('Vending machines or kiosks').check();

@@ -128,7 +128,7 @@ test.describe('without JavaScript', () => {
     await page.getByLabel('Customer company').fill('Half Filled Ltd');
     await page.getByLabel('Customer web domain').fill('not a domain');
     await page.getByRole('button', { name: 'Save as draft' }).click();
-    await expect(page.getByRole('alert')).toContainText('Some fields need attention.');
+    await expect(page.getByRole('alert')).toContainText('There is a problem');
     await expect(page.getByLabel('Customer company')).toHaveValue('Half Filled Ltd');
     await expect(
       page
