@@ -58,7 +58,8 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(
       'Build the workflow in a day, then hand over the business case with it',
     );
-    await page.goto('/start/developers');
+    // The switcher is on the marketing site only (not in the flows): the home page remembers.
+    await page.goto('/');
     await expect(page.locator('#persona-switch')).toHaveValue('developers');
 
     // On a persona page, switching goes to the new persona's page.
@@ -80,7 +81,8 @@ test.describe('without JavaScript', () => {
 
     await page.getByRole('button', { name: 'Save and continue' }).click();
     await expect(page.getByRole('alert')).toContainText('There is a problem');
-    await expect(page.getByText('Units in the field is required.')).toBeVisible();
+    // Once in the error summary, once beside the field: the field's is the last.
+    await expect(page.getByText('Units in the field is required.').last()).toBeVisible();
 
     await page.getByLabel('Vending machines or kiosks').check();
     await page.getByLabel('Units in the field').fill('2,400');

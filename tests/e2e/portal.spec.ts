@@ -133,7 +133,9 @@ test.describe('without JavaScript', () => {
     await expect(
       page
         .getByText('Enter the customer’s web domain, like acme.com.')
-        .or(page.getByText("Enter the customer's web domain, like acme.com.")),
+        .or(page.getByText("Enter the customer's web domain, like acme.com."))
+        // In the error summary and beside the field: the field's is the last.
+        .last(),
     ).toBeVisible();
     await expect(page.getByLabel('Customer web domain')).toHaveAttribute('aria-invalid', 'true');
   });
