@@ -1,7 +1,6 @@
 import { getDb } from '../db';
 import { AppError } from '../errors';
 import { errorResponse, jsonError } from './responses';
-import type { ZodTypeAny, z } from 'zod';
 import { parseInput } from '../validation';
 import { runIdempotent, type ApiResult } from '../partner-api/idempotency';
 import { authenticateApiKey } from '../partner-api/keys';
@@ -47,11 +46,6 @@ function queryObject(url: URL): Record<string, string> {
   return out;
 }
 
-/** Validates a request part with its schema; issues name the field (see zodIssues). */
-function parseApiInput<S extends ZodTypeAny>(schema: S, value: unknown): z.output<S> {
-  return parseInput(schema, value);
-}
-
 /** What an operation reads from a request; Astro's APIContext and the edge both provide it. */
 export interface ApiRequest {
   request: Request;
@@ -71,11 +65,11 @@ async function run(
   const principal = await authenticateApiKey(db, context.request.headers.get('authorization'), now);
   rate.current = await hitApiRateLimit(db, principal.keyId, principal.ratePerMinute, now);
   const actor = op.operation.access(principal.actor);
-  const params = op.params ? parseApiInput(op.params, context.params) : {};
-  const query = op.query ? parseApiInput(op.query, queryObject(context.url)) : {};
+  const params = op.params ? parseInput(op.params, context.params) : {};
+  const query = op.query ? parseInput(op.query, queryObject(context.url)) : {};
   const hasBody = op.method !== 'GET' && op.body !== undefined;
   const rawBody = hasBody ? await readJsonBody(context.request) : undefined;
-  const body = op.body ? parseApiInput(op.body, rawBody) : undefined;
+  const body = op.body ? parseInput(op.body, rawBody) : undefined;
   // The parts were checked by pieces of the use case's own schema; the assembled input is
   // checked by the whole of it, so a rule on one road is a rule on all of them.
   const input = parseOperationInput(op.operation, op.toInput({ params, query, body }));

@@ -2,21 +2,21 @@ import type { AstroGlobal } from 'astro';
 import type { ConflictReport } from '../../lib/matching/report';
 import { getDb } from '../db';
 import type { FieldIssue } from '../errors';
-import { runFormAction, type FormAction } from '../http/form-action';
-import { field, type FormValues } from '../http/forms';
+import { runFormAction, type FormAction } from './form-action';
+import { field, type FormValues } from './forms';
 import { runOperation } from '../operations/operation';
-import { DuplicateDealError } from './errors';
+import { DuplicateDealError } from '../deals/errors';
 import {
   AMOUNT_HINT,
   conflictCandidate,
   dealFormInput,
   dealFormValuesFromForm,
   type DealFormValues,
-} from './form';
-import { checkConflicts } from './operations/check-conflicts';
-import { createDeal } from './operations/create-deal';
-import { updateDeal } from './operations/update-deal';
-import type { DealView } from './view';
+} from '../deals/form';
+import { checkConflicts } from '../deals/operations/check-conflicts';
+import { createDeal } from '../deals/operations/create-deal';
+import { updateDeal } from '../deals/operations/update-deal';
+import type { DealView } from '../deals/view';
 
 /** What the deal form page renders after a post that did not redirect. */
 export interface DealFormPost {
